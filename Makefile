@@ -1,0 +1,25 @@
+# svccheck — the two commands a newcomer needs are `make run` and `make test`.
+GO ?= go
+
+.PHONY: run test interop build bench
+
+## run: the main job — conformance run of specs/ against the embedded reference host, both flavors.
+run:
+	$(GO) run ./cmd/svccheck run
+
+## test: unit, end-to-end and CLI script tests.
+test:
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+## build: the svccheck binary in bin/.
+build:
+	$(GO) build -o bin/svccheck ./cmd/svccheck
+
+## interop: differential test of reference/datacontract against Mono's DataContractJsonSerializer.
+interop:
+	bash reference/datacontract/interop/run.sh
+
+## bench: benchmarks recorded in docs/performance.md.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
