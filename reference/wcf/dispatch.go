@@ -77,7 +77,7 @@ func bind(r *http.Request, op *Operation) (Args, error) {
 		}
 		return args, nil
 	}
-	if err := requireJSON(r.Header.Get("Content-Type")); err != nil {
+	if err := RequireJSON(r.Header.Get("Content-Type")); err != nil {
 		return nil, err
 	}
 	body, err := io.ReadAll(r.Body)
@@ -87,9 +87,9 @@ func bind(r *http.Request, op *Operation) (Args, error) {
 	return bindBody(body, op)
 }
 
-// requireJSON applies WCF's Content-Type → format table (wcf-wire.md §4): only Json is implemented
+// RequireJSON applies WCF's Content-Type → format table (wcf-wire.md §4): only Json is implemented
 // for contract operations, and Raw is refused with WCF's own message.
-func requireJSON(contentType string) error {
+func RequireJSON(contentType string) error {
 	mt, _, _ := mime.ParseMediaType(contentType)
 	switch mt {
 	case "application/json", "text/json":

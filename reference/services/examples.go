@@ -1,0 +1,66 @@
+// Package services holds the services the reference host serves: Creatio's documented examples
+// (creatio-wire.md §7) and the samples of field-cases.md, over a small in-memory contact table.
+package services
+
+import (
+	"context"
+
+	"github.com/svccheck/svccheck/reference/wcf"
+)
+
+// SupervisorID is the contact id of Supervisor on a fresh Creatio, the value the examples return.
+const SupervisorID = "410006e1-ca4e-4502-a9ec-e54d922d2c00"
+
+// contacts is the demo contact table: name → Id. Lookups are exact, as the example's ESQ filter.
+var contacts = map[string]string{
+	"Supervisor":   SupervisorID,
+	"Andrew Baker": "c4ed336c-3e9b-40fe-8b82-5632476472b4",
+	"Ann":          "0bb3e1b1-7d8c-4b52-9e2b-a3f1cb1b3a3c",
+}
+
+// getContactIDByName is the body of every GetContactIdByName example: an unknown name gives "".
+func getContactIDByName(_ context.Context, a wcf.Args) (any, error) {
+	return contacts[a["Name"]], nil
+}
+
+// contactLookup declares GetContactIdByName with the given method, Wrapped and JSON as in the docs.
+func contactLookup(method string) *wcf.Operation {
+	return &wcf.Operation{Name: "GetContactIdByName", Method: method, BodyStyle: wcf.Wrapped,
+		Params: []string{"Name"}, Handler: getContactIDByName}
+}
+
+// CustomConfiguration is the Academy cookie-auth example (7.13–8.1):
+// GET /0/rest/UsrCustomConfigurationService/GetContactIdByName?Name=….
+func CustomConfiguration() *wcf.Service {
+	return &wcf.Service{Namespace: "Terrasoft.Configuration.CustomConfigurationService",
+		Class: "UsrCustomConfigurationService", Operations: []*wcf.Operation{contactLookup("GET")}}
+}
+
+// AnonymousConfiguration is the Academy anonymous example (7.16/8.x), served at
+// /0/ServiceModel/UsrAnonymousConfigurationService.svc/GetContactIdByName.
+func AnonymousConfiguration() *wcf.Service {
+	return &wcf.Service{Namespace: "Terrasoft.Configuration.UsrAnonymousConfigurationServiceNamespace",
+		Class: "UsrAnonymousConfigurationService", Operations: []*wcf.Operation{contactLookup("GET")}}
+}
+
+// Demo is field-cases.md's UsrDemoService: the same lookup as a POST, so CSRF protection shows.
+func Demo() *wcf.Service {
+	return &wcf.Service{Namespace: "Terrasoft.Configuration.UsrDemoService",
+		Class: "UsrDemoService", Operations: []*wcf.Operation{contactLookup("POST")}}
+}
+
+// Set is what the default host serves: the cookie services by class name and the anonymous
+// registrations by .svc name (the default site's registrations until site files are read).
+type Set struct {
+	Rest []*wcf.Service
+	Svc  map[string]*wcf.Service
+}
+
+// Default is the service set of a default reference host.
+func Default() Set {
+	anon := AnonymousConfiguration()
+	return Set{
+		Rest: []*wcf.Service{CustomConfiguration(), Demo(), anon},
+		Svc:  map[string]*wcf.Service{anon.Class: anon},
+	}
+}

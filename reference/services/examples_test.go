@@ -1,0 +1,27 @@
+package services
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/svccheck/svccheck/reference/wcf"
+)
+
+func TestGetContactIdByName(t *testing.T) {
+	for name, want := range map[string]string{"Supervisor": SupervisorID, "Nobody": "", "supervisor": ""} {
+		got, err := getContactIDByName(context.Background(), wcf.Args{"Name": name})
+		require.NoError(t, err)
+		assert.Equal(t, want, got, name)
+	}
+}
+
+func TestDefaultServicesAreValidContracts(t *testing.T) {
+	set := Default()
+	for _, s := range set.Rest {
+		require.NoError(t, s.Validate(), s.FullName())
+	}
+	assert.Contains(t, set.Svc, "UsrAnonymousConfigurationService")
+}
