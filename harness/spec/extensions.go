@@ -1,0 +1,163 @@
+package spec
+
+import (
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/svccheck/svccheck/reference/wcf"
+)
+
+// Extension names (docs/spec-extensions.md). Unknown x-svccheck-*/x-wcf-* keys are errors, so a typo
+// never silently changes what is checked.
+const (
+	extAuth        = "x-svccheck-auth"
+	extRoute       = "x-svccheck-route"
+	extCharset     = "x-svccheck-charset"
+	extEndsSession = "x-svccheck-ends-session"
+	extBodyStyle   = "x-wcf-body-style"
+	extOperation   = "x-wcf-operation"
+	extResult      = "x-wcf-result"
+)
+
+var knownExt = map[string]bool{extAuth: true, extRoute: true, extCharset: true, extEndsSession: true,
+	extBodyStyle: true, extOperation: true, extResult: true}
+
+var bodyStyles = map[string]wcf.BodyStyle{"Bare": wcf.Bare, "Wrapped": wcf.Wrapped,
+	"WrappedRequest": wcf.WrappedRequest, "WrappedResponse": wcf.WrappedResponse}
+
+// newOperation resolves one operation's extensions and example request.
+func newOperation(s *Spec, path, method string, item *openapi3.PathItem, line int) (*Operation, error) {
+	op := item.GetOperation(method)
+	o := &Operation{Spec: s, Line: line, ID: op.OperationID, Method: method, Path: path, PathItem: item, Op: op,
+		Route: RouteWorkspace, Charset: "utf-8"}
+	if o.ID == "" {
+		o.ID = o.Name()
+	}
+	jp := "paths." + path + "." + strings.ToLower(method)
+	ext := extReader{s: s, line: line, jp: jp, ext: op.Extensions}
+	if err := ext.unknown(); err != nil {
+		return nil, err
+	}
+	var err error
+	if o.Auth, err = authOf(s, op, ext); err != nil {
+		return nil, err
+	}
+	route, err := ext.oneOf(extRoute, string(RouteWorkspace), string(RouteWorkspace), string(RouteRoot))
+	if err != nil {
+		return nil, err
+	}
+	o.Route = Route(route)
+	style, err := ext.oneOf(extBodyStyle, "Bare", "Bare", "Wrapped", "WrappedRequest", "WrappedResponse")
+	if err != nil {
+		return nil, err
+	}
+	o.BodyStyle = bodyStyles[style]
+	name, err := ext.str(extOperation, path[strings.LastIndex(path, "/")+1:])
+	if err != nil {
+		return nil, err
+	}
+	if o.ResultMember, err = ext.str(extResult, name+"Result"); err != nil {
+		return nil, err
+	}
+	if o.Charset, err = ext.str(extCharset, "utf-8"); err != nil {
+		return nil, err
+	}
+	if o.EndsSession, err = ext.boolean(extEndsSession); err != nil {
+		return nil, err
+	}
+	if o.Example, err = buildExample(o); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// authOf reads x-svccheck-auth, or derives it from the standard security requirement: none → anonymous,
+// an apiKey cookie scheme → cookie.
+func authOf(s *Spec, op *openapi3.Operation, ext extReader) (Auth, error) {
+	if _, ok := ext.ext[extAuth]; ok {
+		a, err := ext.oneOf(extAuth, "", string(AuthCookie), string(AuthAnonymous), string(AuthLogin))
+		return Auth(a), err
+	}
+	reqs := s.Doc.Security
+	if op.Security != nil {
+		reqs = *op.Security
+	}
+	if len(reqs) == 0 {
+		return AuthAnonymous, nil
+	}
+	for _, req := range reqs {
+		if len(req) == 0 {
+			return AuthAnonymous, nil
+		}
+		for name := range req {
+			if isCookieScheme(s.Doc, name) {
+				return AuthCookie, nil
+			}
+		}
+	}
+	return "", errAt(s, ext.line, ext.jp+".security", CodeExtension,
+		"cannot tell how the operation authenticates: use an apiKey scheme in a cookie, security: [] or %s", extAuth)
+}
+
+func isCookieScheme(doc *openapi3.T, name string) bool {
+	if doc.Components == nil {
+		return false
+	}
+	ref := doc.Components.SecuritySchemes[name]
+	return ref != nil && ref.Value != nil && ref.Value.Type == "apiKey" && ref.Value.In == "cookie"
+}
+
+// extReader reads typed extension values and reports mistakes at the operation's location.
+type extReader struct {
+	s    *Spec
+	line int
+	jp   string
+	ext  map[string]any
+}
+
+func (r extReader) unknown() error {
+	for k := range r.ext {
+		if (strings.HasPrefix(k, "x-svccheck-") || strings.HasPrefix(k, "x-wcf-")) && !knownExt[k] {
+			return errAt(r.s, r.line, r.jp+"."+k, CodeExtension, "unknown extension (see docs/spec-extensions.md)")
+		}
+	}
+	return nil
+}
+
+func (r extReader) str(key, def string) (string, error) {
+	v, ok := r.ext[key]
+	if !ok {
+		return def, nil
+	}
+	s, ok := v.(string)
+	if !ok || s == "" {
+		return "", errAt(r.s, r.line, r.jp+"."+key, CodeExtension, "expected a non-empty string, got %v", v)
+	}
+	return s, nil
+}
+
+func (r extReader) oneOf(key, def string, allowed ...string) (string, error) {
+	s, err := r.str(key, def)
+	if err != nil {
+		return "", err
+	}
+	for _, a := range allowed {
+		if s == a {
+			return s, nil
+		}
+	}
+	return "", errAt(r.s, r.line, r.jp+"."+key, CodeExtension, "expected one of %s, got %q", strings.Join(allowed, ", "), s)
+}
+
+func (r extReader) boolean(key string) (bool, error) {
+	v, ok := r.ext[key]
+	if !ok {
+		return false, nil
+	}
+	b, ok := v.(bool)
+	if !ok {
+		return false, errAt(r.s, r.line, r.jp+"."+key, CodeExtension, "expected true or false, got %v", v)
+	}
+	return b, nil
+}

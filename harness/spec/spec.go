@@ -1,0 +1,84 @@
+// Package spec loads OpenAPI documents with kin-openapi and reads svccheck's extension vocabulary
+// (docs/spec-extensions.md), turning each operation into what the checks need: how it authenticates,
+// where it is routed, how WCF wraps it, and an example request.
+package spec
+
+import (
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/svccheck/svccheck/reference/wcf"
+)
+
+// Auth is how an operation authenticates; it decides which checks apply.
+type Auth string
+
+// The auth classes: x-svccheck-auth values, or derived from the standard security requirement.
+const (
+	AuthCookie    Auth = "cookie"    // needs the forms cookie (and BPMCSRF for unsafe methods)
+	AuthAnonymous Auth = "anonymous" // registered for anonymous access
+	AuthLogin     Auth = "login"     // AuthService.svc/Login itself
+)
+
+// Route says whether a path lives in the workspace application (under /0 on netfx) or at the site root.
+type Route string
+
+// The route bases: x-svccheck-route values.
+const (
+	RouteWorkspace Route = "workspace"
+	RouteRoot      Route = "root"
+)
+
+// Spec is one loaded document.
+type Spec struct {
+	// File is the name the user gave (or specs/NAME for bundled specs); every error names it.
+	File string
+	Doc  *openapi3.T
+	// Operations in document order (paths sorted, then methods).
+	Operations []*Operation
+}
+
+// Operation is one operation of a spec, with the extensions resolved.
+type Operation struct {
+	Spec *Spec
+	// Line is the line of the operation's method key in File, for findings and SARIF.
+	Line   int
+	ID     string // operationId, or "METHOD path" when absent
+	Method string
+	Path   string // as written in the spec: flavor-neutral, without /0
+	Auth   Auth
+	Route  Route
+	// BodyStyle is x-wcf-body-style (WCF's default Bare when absent).
+	BodyStyle wcf.BodyStyle
+	// ResultMember wraps the return value in Wrapped replies: x-wcf-result, or <x-wcf-operation>Result.
+	ResultMember string
+	// Charset of request and reply bodies (x-svccheck-charset, default utf-8).
+	Charset string
+	// EndsSession marks operations that end the caller's session (x-svccheck-ends-session): checks
+	// give them a login of their own so the shared one survives.
+	EndsSession bool
+	// Example is the request built from the spec's examples.
+	Example  Example
+	PathItem *openapi3.PathItem
+	Op       *openapi3.Operation
+}
+
+// Example is a request assembled from parameter and body examples.
+type Example struct {
+	// Path is the operation's path with path parameters filled in.
+	Path        string
+	Query       map[string]string
+	Body        []byte
+	ContentType string
+}
+
+// Unsafe reports whether the method changes state, so CSRF protection applies (creatio-wire.md §4.2).
+func (o *Operation) Unsafe() bool {
+	switch o.Method {
+	case "GET", "HEAD", "OPTIONS", "TRACE":
+		return false
+	}
+	return true
+}
+
+// Name is how reports refer to the operation: "METHOD /path".
+func (o *Operation) Name() string { return o.Method + " " + o.Path }
