@@ -2,6 +2,8 @@ package spec
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -102,7 +104,8 @@ func Parse(name string, data []byte) (*Spec, error) {
 	if err := doc.Validate(context.Background()); err != nil {
 		return nil, &Error{File: name, Code: CodeInvalid, Msg: "invalid OpenAPI document: " + err.Error()}
 	}
-	s := &Spec{File: name, Doc: doc}
+	sum := sha256.Sum256(data)
+	s := &Spec{File: name, Doc: doc, SHA256: hex.EncodeToString(sum[:])}
 	lines := operationLines(&root)
 	for _, path := range doc.Paths.InMatchingOrder() {
 		item := doc.Paths.Value(path)

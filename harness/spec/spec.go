@@ -33,6 +33,8 @@ type Spec struct {
 	// File is the name the user gave (or specs/NAME for bundled specs); every error names it.
 	File string
 	Doc  *openapi3.T
+	// SHA256 is the hex digest of the file's bytes, so reports say exactly which contract was checked.
+	SHA256 string
 	// Operations in document order (paths sorted, then methods).
 	Operations []*Operation
 }

@@ -1,0 +1,86 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// WriteMarkdown writes summary.md: counts per target, then every failure with its reason and
+// transcript, short enough for $GITHUB_STEP_SUMMARY.
+func WriteMarkdown(w io.Writer, r *Report) error {
+	var b strings.Builder
+	b.WriteString("# svccheck summary\n\n")
+	if r.Interrupted {
+		b.WriteString("**The run was interrupted: these are partial results.**\n\n")
+	}
+	fmt.Fprintf(&b, "**%s** in %.1f s\n\n", r.Line(), float64(r.DurationMS)/1000)
+	b.WriteString("| target | flavor | passed | failed | skipped |\n|---|---|---:|---:|---:|\n")
+	for _, t := range r.Targets {
+		p, f, s := count(r, t.Label)
+		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d |\n", mdCell(t.Label), t.Flavor, p, f, s)
+	}
+	failures := failed(r)
+	if len(failures) == 0 {
+		b.WriteString("\nNo failures.\n")
+	} else {
+		b.WriteString("\n## Failures\n\n| target | check | operation | reason |\n|---|---|---|---|\n")
+		for _, res := range failures {
+			fmt.Fprintf(&b, "| %s | `%s` | %s | %s |\n", mdCell(res.Target), res.Check, mdCell(res.Operation), mdCell(res.Reason))
+		}
+		b.WriteString("\nWhat each check means and how to fix it: docs/checks.md.\n")
+		for _, res := range failures {
+			fmt.Fprintf(&b, "\n<details><summary>%s</summary>\n\n```\n%s```\n</details>\n", mdCell(res.Name()), strings.ReplaceAll(transcript(res), "```", "'''"))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func count(r *Report, target string) (pass, fail, skip int) {
+	for _, res := range r.Results {
+		if res.Target != target {
+			continue
+		}
+		switch res.Verdict {
+		case "pass":
+			pass++
+		case "skip":
+			skip++
+		default:
+			fail++
+		}
+	}
+	return
+}
+
+// failed lists failing and erroring results in a stable order.
+func failed(r *Report) []Result {
+	var out []Result
+	for _, res := range r.Results {
+		if res.Verdict == "fail" || res.Verdict == "error" {
+			out = append(out, res)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out
+}
+
+// mdCell keeps table cells on one line and pipes from breaking the table.
+func mdCell(s string) string {
+	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "|", `\|`)
+}
+
+func writeHeaders(b *strings.Builder, prefix string, h map[string][]string) {
+	keys := make([]string, 0, len(h))
+	for k := range h {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, v := range h[k] {
+			fmt.Fprintf(b, "%s%s: %s\n", prefix, k, v)
+		}
+	}
+}

@@ -1,0 +1,194 @@
+// Package report holds a run's results and writes them in every format, one file per format. The
+// model is already redacted when it reaches this package: writers never see a secret.
+package report
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Report is one run: what was tested, with what, and every check × operation result.
+type Report struct {
+	Tool        string    `json:"tool"`
+	Version     string    `json:"version"`
+	Started     time.Time `json:"started"`
+	DurationMS  int64     `json:"duration_ms"`
+	Interrupted bool      `json:"interrupted,omitempty"`
+	Targets     []Target  `json:"targets"`
+	Specs       []Spec    `json:"specs"`
+	Results     []Result  `json:"results"`
+	Summary     Summary   `json:"summary"`
+}
+
+// Target is a deployment the run tested.
+type Target struct {
+	Label    string `json:"label"`
+	URL      string `json:"url"`
+	Flavor   string `json:"flavor"`
+	Embedded bool   `json:"embedded,omitempty"`
+}
+
+// Spec identifies a spec document by name and content hash, so two reports can be compared.
+type Spec struct {
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
+}
+
+// Result is one check on one operation of one target.
+type Result struct {
+	Check      string     `json:"check"`
+	Title      string     `json:"title"`
+	Severity   string     `json:"severity"`
+	Target     string     `json:"target"`
+	Operation  string     `json:"operation"`
+	Method     string     `json:"method"`
+	Path       string     `json:"path"`
+	Spec       string     `json:"spec"`
+	Line       int        `json:"line"`
+	Verdict    string     `json:"verdict"`
+	Reason     string     `json:"reason"`
+	DurationMS int64      `json:"duration_ms"`
+	Exchanges  []Exchange `json:"exchanges,omitempty"`
+}
+
+// Name identifies a result within a run: target, check and operation.
+func (r Result) Name() string { return r.Target + " " + r.Check + " " + r.Operation }
+
+// Exchange is a redacted request/response summary.
+type Exchange struct {
+	Request  Request  `json:"request"`
+	Response Response `json:"response"`
+}
+
+// Request is what was sent.
+type Request struct {
+	Method  string              `json:"method"`
+	URL     string              `json:"url"`
+	Headers map[string][]string `json:"headers,omitempty"`
+	Body    string              `json:"body,omitempty"`
+}
+
+// Response is what came back.
+type Response struct {
+	Status     int                 `json:"status"`
+	Headers    map[string][]string `json:"headers,omitempty"`
+	Body       string              `json:"body,omitempty"`
+	Truncated  bool                `json:"truncated,omitempty"`
+	DurationMS int64               `json:"duration_ms"`
+}
+
+// Summary counts verdicts.
+type Summary struct {
+	Total   int `json:"total"`
+	Passed  int `json:"passed"`
+	Failed  int `json:"failed"`
+	Skipped int `json:"skipped"`
+	Errors  int `json:"errors"`
+}
+
+// Tally recomputes the summary from the results.
+func (r *Report) Tally() {
+	s := Summary{Total: len(r.Results)}
+	for _, res := range r.Results {
+		switch res.Verdict {
+		case "pass":
+			s.Passed++
+		case "fail":
+			s.Failed++
+		case "skip":
+			s.Skipped++
+		default:
+			s.Errors++
+		}
+	}
+	r.Summary = s
+}
+
+// OK reports whether the run has nothing that fails it.
+func (r *Report) OK() bool { return r.Summary.Failed == 0 && r.Summary.Errors == 0 }
+
+// Line is the closing line CI readers look for: "N passed, N failed" (errors count as failed).
+func (r *Report) Line() string {
+	line := fmt.Sprintf("%d passed, %d failed", r.Summary.Passed, r.Summary.Failed+r.Summary.Errors)
+	if r.Summary.Skipped > 0 {
+		line += fmt.Sprintf(", %d skipped", r.Summary.Skipped)
+	}
+	return line
+}
+
+// writeAtomic writes a file through a temporary file and a rename, so a reader (or an interrupted
+// run) never sees half a report.
+func writeAtomic(path string, write func(*os.File) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// Format is one output format: its file name and writer.
+type Format struct {
+	Name  string
+	File  string
+	Write func(*os.File, *Report) error
+}
+
+// Formats are the formats svccheck writes, by name.
+var Formats = map[string]Format{
+	"json":  {Name: "json", File: "report.json", Write: func(f *os.File, r *Report) error { return WriteJSON(f, r) }},
+	"junit": {Name: "junit", File: "junit.xml", Write: func(f *os.File, r *Report) error { return WriteJUnit(f, r) }},
+	"md":    {Name: "md", File: "summary.md", Write: func(f *os.File, r *Report) error { return WriteMarkdown(f, r) }},
+}
+
+// DefaultFormats are written when the user does not choose.
+var DefaultFormats = []string{"json", "junit", "md"}
+
+// Select parses a comma-separated format list, refusing unknown names.
+func Select(list string) ([]string, error) {
+	var out []string
+	for _, name := range strings.Split(list, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		if _, ok := Formats[name]; !ok {
+			return nil, fmt.Errorf("unknown report format %q (known: %s)", name, strings.Join(DefaultFormats, ", "))
+		}
+		out = append(out, name)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no report format chosen (known: %s)", strings.Join(DefaultFormats, ", "))
+	}
+	return out, nil
+}
+
+// WriteAll writes the chosen formats into dir and returns the paths written.
+func WriteAll(dir string, r *Report, formats []string) ([]string, error) {
+	var paths []string
+	for _, name := range formats {
+		f, ok := Formats[name]
+		if !ok {
+			return paths, fmt.Errorf("unknown report format %q (known: %s)", name, strings.Join(DefaultFormats, ", "))
+		}
+		p := filepath.Join(dir, f.File)
+		if err := writeAtomic(p, func(fh *os.File) error { return f.Write(fh, r) }); err != nil {
+			return paths, fmt.Errorf("writing %s: %w", p, err)
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}

@@ -1,0 +1,46 @@
+package runner
+
+import (
+	"context"
+	"time"
+
+	"github.com/svccheck/svccheck/harness/redact"
+	"github.com/svccheck/svccheck/harness/report"
+	"github.com/svccheck/svccheck/harness/wire"
+)
+
+// maxReportBody bounds a body in a report: enough to read, small enough for a CI log.
+const maxReportBody = 8 << 10
+
+// runJob runs one check and turns its outcome into a redacted report result.
+func runJob(ctx context.Context, red *redact.Redactor, j job) report.Result {
+	start := time.Now()
+	out := j.check.Run(ctx, j.env, j.op)
+	res := report.Result{
+		Check: j.check.ID, Title: j.check.Title, Severity: string(j.check.Severity),
+		Target: j.env.Target.Label, Operation: j.op.ID, Method: j.op.Method, Path: j.op.Path,
+		Spec: j.op.Spec.File, Line: j.op.Line, Verdict: string(out.Verdict), Reason: red.String(out.Reason),
+		DurationMS: time.Since(start).Milliseconds(),
+	}
+	for _, ex := range out.Exchanges {
+		res.Exchanges = append(res.Exchanges, exchange(red, ex))
+	}
+	return res
+}
+
+func exchange(red *redact.Redactor, ex *wire.Exchange) report.Exchange {
+	body, truncated := clip(ex.Body)
+	return report.Exchange{
+		Request: report.Request{Method: ex.Method, URL: red.String(ex.URL), Headers: red.Header(ex.ReqHeader),
+			Body: red.Body(ex.ReqBody)},
+		Response: report.Response{Status: ex.Status, Headers: red.Header(ex.Header), Body: red.Body(body),
+			Truncated: truncated || ex.Truncated, DurationMS: ex.Duration.Milliseconds()},
+	}
+}
+
+func clip(b []byte) ([]byte, bool) {
+	if len(b) > maxReportBody {
+		return b[:maxReportBody], true
+	}
+	return b, false
+}
