@@ -25,9 +25,9 @@ import (
 // runOptions are run's flags.
 type runOptions struct {
 	target, flavor, user, passwordEnv, out, formats string
-	specs, faults, checks                          listFlag
-	parallel                                       int
-	timeout                                        time.Duration
+	specs, faults, checks                           listFlag
+	parallel                                        int
+	timeout                                         time.Duration
 }
 
 func runCommand() command {
@@ -58,7 +58,9 @@ func runRun(ctx context.Context, env *cliEnv, o *runOptions) int {
 	if code != exitOK {
 		return code
 	}
-	cfg.Progress = func(r report.Result) { fmt.Fprintf(env.stderr, "%-5s %-6s %-24s %s\n", strings.ToUpper(r.Verdict), r.Target, r.Check, r.Operation) }
+	cfg.Progress = func(r report.Result) {
+		fmt.Fprintf(env.stderr, "%-5s %-6s %-24s %s\n", strings.ToUpper(r.Verdict), r.Target, r.Check, r.Operation)
+	}
 	rep, err := runner.Run(ctx, cfg)
 	var unreachable *runner.UnreachableError
 	if errors.As(err, &unreachable) {

@@ -34,13 +34,18 @@ type junitCase struct {
 	Failure   *junitMessage `xml:"failure,omitempty"`
 	Error     *junitMessage `xml:"error,omitempty"`
 	Skipped   *junitMessage `xml:"skipped,omitempty"`
-	SystemOut string        `xml:"system-out,omitempty"`
+	SystemOut *junitText    `xml:"system-out,omitempty"`
 }
 
 type junitMessage struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr,omitempty"`
-	Text    string `xml:",chardata"`
+	Text    string `xml:",cdata"`
+}
+
+// junitText keeps transcripts readable: CDATA instead of an escape per newline.
+type junitText struct {
+	Text string `xml:",cdata"`
 }
 
 // WriteJUnit writes junit.xml: one suite per target, one testcase per check × operation, classname =
@@ -58,7 +63,10 @@ func WriteJUnit(w io.Writer, r *Report) error {
 		s := &out.Suites[i]
 		s.Tests++
 		c := junitCase{Name: xmlSafe(res.Operation + " (" + res.Method + " " + res.Path + ")"), Classname: res.Check,
-			Time: seconds(res.DurationMS), SystemOut: xmlSafe(transcript(res))}
+			Time: seconds(res.DurationMS)}
+		if len(res.Exchanges) > 0 {
+			c.SystemOut = &junitText{Text: xmlSafe(transcript(res))}
+		}
 		msg := &junitMessage{Message: xmlSafe(res.Reason), Type: res.Check, Text: xmlSafe(res.Reason)}
 		switch res.Verdict {
 		case "fail":
@@ -88,7 +96,8 @@ func WriteJUnit(w io.Writer, r *Report) error {
 
 func seconds(ms int64) string { return fmt.Sprintf("%.3f", float64(ms)/1000) }
 
-// xmlSafe drops characters XML 1.0 cannot carry (control bytes, ANSI escapes, U+FFFE/U+FFFF).
+// xmlSafe drops characters XML 1.0 cannot carry (control bytes, ANSI escapes, U+FFFE/U+FFFF); the
+// Markdown writer uses it too, so a terminal escape in a body never reaches a CI page.
 func xmlSafe(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {

@@ -31,7 +31,10 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 		b.WriteString("\nWhat each check means and how to fix it: docs/checks.md.\n")
 		for _, res := range failures {
-			fmt.Fprintf(&b, "\n<details><summary>%s</summary>\n\n```\n%s```\n</details>\n", mdCell(res.Name()), strings.ReplaceAll(transcript(res), "```", "'''"))
+			if len(res.Exchanges) == 0 {
+				continue
+			}
+			fmt.Fprintf(&b, "\n<details><summary>%s</summary>\n\n```\n%s```\n</details>\n", mdCell(res.Name()), strings.ReplaceAll(xmlSafe(transcript(res)), "```", "'''"))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -69,7 +72,7 @@ func failed(r *Report) []Result {
 
 // mdCell keeps table cells on one line and pipes from breaking the table.
 func mdCell(s string) string {
-	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "|", `\|`)
+	return strings.ReplaceAll(strings.Join(strings.Fields(xmlSafe(s)), " "), "|", `\|`)
 }
 
 func writeHeaders(b *strings.Builder, prefix string, h map[string][]string) {

@@ -48,7 +48,10 @@ func TestLoginAgainstTheReferenceHost(t *testing.T) {
 // F02: a 200 that is not a JSON login reply is a failed login, not a success.
 func TestF02LoginJudgedByCode(t *testing.T) {
 	for name, h := range map[string]http.HandlerFunc{
-		"html page": func(w http.ResponseWriter, r *http.Request) { w.Header().Set("Content-Type", "text/html"); w.Write([]byte("<html>")) },
+		"html page": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte("<html>"))
+		},
 		"no cookie": func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
 			w.Write([]byte(`{"Code":0}`))

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/svccheck/svccheck/reference/faults"
+	"github.com/svccheck/svccheck/reference/host"
+	"github.com/svccheck/svccheck/reference/profile"
+)
+
+// cookieTap records every cookie value a handler sets: the secrets that must not leak.
+type cookieTap struct {
+	mu     sync.Mutex
+	values []string
+	next   http.Handler
+}
+
+func (c *cookieTap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rec := httptest.NewRecorder()
+	c.next.ServeHTTP(rec, r)
+	c.mu.Lock()
+	for _, ck := range rec.Result().Cookies() {
+		if ck.Name != "UserName" && ck.Value != "" {
+			c.values = append(c.values, ck.Value)
+		}
+	}
+	c.mu.Unlock()
+	for k, v := range rec.Header() {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(rec.Code)
+	w.Write(rec.Body.Bytes())
+}
+
+// No password or cookie value appears in stdout, stderr or any report format, even when failures
+// put request and response transcripts (with Cookie, Set-Cookie and BPMCSRF headers) in the reports.
+func TestSecretsNeverReachOutputOrReports(t *testing.T) {
+	const password = "Sup3r-Secret-Passw0rd"
+	for _, f := range profile.Flavors {
+		t.Run(string(f), func(t *testing.T) {
+			h, err := host.New(host.Config{Flavor: f, Users: map[string]string{"Supervisor": password},
+				Faults: faults.Set{faults.CSRFOff: true, faults.UnwrappedResult: true}})
+			require.NoError(t, err)
+			tap := &cookieTap{next: h}
+			srv := httptest.NewServer(tap)
+			defer srv.Close()
+			t.Setenv("SVCCHECK_TEST_PASSWORD", password)
+			out := t.TempDir()
+			var stdout, stderr bytes.Buffer
+			code := Run([]string{"run", "--target", srv.URL, "--flavor", string(f), "--password-env", "SVCCHECK_TEST_PASSWORD",
+				"--out", out}, &stdout, &stderr)
+			require.Equal(t, exitFailed, code, "the faults make failures with transcripts:\n%s", stdout.String())
+
+			secrets := append([]string{password}, tap.values...)
+			require.Greater(t, len(secrets), 3, "the run logged in and saw cookies")
+			texts := map[string]string{"stdout": stdout.String(), "stderr": stderr.String()}
+			files, _ := filepath.Glob(filepath.Join(out, "*"))
+			require.Len(t, files, 3, "json, junit and md were written")
+			for _, p := range files {
+				b, err := os.ReadFile(p)
+				require.NoError(t, err)
+				texts[filepath.Base(p)] = string(b)
+			}
+			for name, text := range texts {
+				for _, s := range secrets {
+					assert.False(t, strings.Contains(text, s), "%s leaks a secret (%d chars)", name, len(s))
+				}
+			}
+			assert.Contains(t, texts["report.json"], "[redacted]", "transcripts are kept, with values masked")
+		})
+	}
+}
