@@ -3,6 +3,7 @@ package checks
 import (
 	"context"
 	"net/http"
+	"os"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -133,5 +134,15 @@ func TestAppliesMatchesTheAuthClass(t *testing.T) {
 	} {
 		c, _ := ByID(id)
 		assert.Equal(t, want, [2]bool{c.Applies(anon), c.Applies(cookie)}, id)
+	}
+}
+
+// Every check has its entry (what, why, how to fix) in docs/checks.md.
+func TestEveryCheckIsDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/checks.md")
+	require.NoError(t, err)
+	for _, c := range All() {
+		assert.Contains(t, string(doc), "\n## "+c.ID+"\n", c.ID)
+		assert.Contains(t, string(doc), "[`"+c.ID+"`](#"+c.ID+")", "%s is in the table", c.ID)
 	}
 }
