@@ -103,7 +103,9 @@ func (w *WebConfig) Location(p string) *Location {
 }
 
 // AllowedLocations returns the semicolon-separated AllowedLocations list, trimmed, empties dropped.
-func (w *WebConfig) AllowedLocations() []string { return splitList(w.Setting("AllowedLocations").Value, ";") }
+func (w *WebConfig) AllowedLocations() []string {
+	return splitList(w.Setting("AllowedLocations").Value, ";")
+}
 
 // Allows tells whether AllowedLocations lists p (case-insensitive, leading slash ignored — Creatio's
 // matcher is not public; creatio-wire.md §10 row 23).

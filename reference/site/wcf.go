@@ -20,8 +20,8 @@ type Service struct {
 // WCFEndpoint is one <endpoint> of a service.
 type WCFEndpoint struct {
 	Name, Address, Binding, BindingConfiguration, BehaviorConfiguration, Contract string
-	HasBehaviorConfiguration                                                     bool
-	Pos                                                                          Pos
+	HasBehaviorConfiguration                                                      bool
+	Pos                                                                           Pos
 }
 
 // IsMex tells a metadata-exchange endpoint, which is never the REST endpoint and is not checked.
