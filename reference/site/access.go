@@ -125,6 +125,9 @@ func (n *Netfx) activate(ep Endpoint, f *Folder, svc *SvcFile, serviceType strin
 	if e.BindingConfiguration != "" && f.Binding(e.Binding, e.BindingConfiguration) == nil {
 		return ep.gap(AccessBroken, e.Pos, "%s: bindingConfiguration %q is not a %s in %s", e.Pos, e.BindingConfiguration, e.Binding, f.BindingsFile.Path)
 	}
+	if b := f.Binding(e.Binding, e.BindingConfiguration); b != nil && b.WriteEncoding != "" && !isWebHTTPEncoding(b.WriteEncoding) {
+		return ep.gap(AccessBroken, b.Pos, "%s: writeEncoding %q is not UTF-8 or UTF-16", b.Pos, b.WriteEncoding)
+	}
 	if b := f.Binding(e.Binding, e.BindingConfiguration); b != nil && b.HasCustomEncoding {
 		if _, ok := IANAName(b.CustomEncoding); !ok {
 			return ep.gap(AccessBroken, b.CustomEncodingPos, "%s: encoding %q is not an IANA charset name", b.CustomEncodingPos, b.CustomEncoding)
