@@ -50,6 +50,9 @@ type Endpoint struct {
 	Reason string
 	// At is where the gap is (the file to fix); zero when anonymous.
 	At Pos
+	// Declared is where the route is declared: the REST <endpoint> on netfx, the AnonymousRoutes
+	// path on net (zero when not found).
+	Declared Pos
 	// Binding is the endpoint's binding kind (webHttpBinding, customBinding…); "" on net.
 	Binding string
 	// MaxReceivedMessageSize comes from the binding (the named one, the nameless default, or WCF's
@@ -154,7 +157,7 @@ func (n *Netfx) fillBinding(ep *Endpoint, f *Folder, svc *SvcFile) {
 	if e == nil {
 		return
 	}
-	ep.Binding = e.Binding
+	ep.Binding, ep.Declared = e.Binding, e.Pos
 	b := f.Binding(e.Binding, e.BindingConfiguration)
 	if b == nil {
 		return
@@ -207,7 +210,7 @@ func (n *Net) resolve(serviceType, svcName string) Endpoint {
 		keyOK := r.Key == serviceType || (serviceType == "" && IsFullTypeName(r.Key))
 		for _, p := range r.Paths {
 			if keyOK && strings.EqualFold(strings.TrimSpace(p.Path), want) {
-				ep.ServiceType = r.Key
+				ep.ServiceType, ep.Declared = r.Key, p.Pos
 				return ep
 			}
 		}
