@@ -4,6 +4,7 @@
 package host
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/svccheck/svccheck/reference/faults"
 	"github.com/svccheck/svccheck/reference/profile"
 	"github.com/svccheck/svccheck/reference/services"
+	"github.com/svccheck/svccheck/reference/site"
 	"github.com/svccheck/svccheck/reference/wcf"
 )
 
@@ -23,8 +25,11 @@ type Config struct {
 	Users map[string]string
 	// Faults are the seeded faults switched on.
 	Faults faults.Set
-	// Services are what the host serves (zero: services.Default()).
-	Services *services.Set
+	// Services are what the host serves (nil: services.Default()).
+	Services []*wcf.Service
+	// Site is the site configuration: anonymous registrations, CSRF settings, body limits
+	// (nil: the built-in default site of the flavor, as `svccheck init-site` writes it).
+	Site *site.Site
 	// Now is the clock, injectable so session expiry can be tested.
 	Now func() time.Time
 }
@@ -35,8 +40,9 @@ type Host struct {
 	prof     *profile.Profile
 	users    map[string]string
 	faults   faults.Set
-	rest     map[string]*wcf.Service // lower-case class name → service
-	svc      map[string]*wcf.Service // lower-case .svc name → anonymous registration
+	site     *site.Site
+	byClass  map[string]*wcf.Service // lower-case class name → service, for /rest/{Class}
+	byType   map[string]*wcf.Service // full type name → service, for .svc files and AnonymousRoutes
 	sessions *sessionStore
 }
 
@@ -45,29 +51,31 @@ func New(c Config) (*Host, error) {
 	if _, err := profile.ParseFlavor(string(c.Flavor)); err != nil {
 		return nil, err
 	}
-	h := &Host{flavor: c.Flavor, prof: c.Profile, users: c.Users, faults: c.Faults,
-		rest: map[string]*wcf.Service{}, svc: map[string]*wcf.Service{}}
-	if h.prof == nil {
-		h.prof = profile.Default(c.Flavor)
+	h := &Host{flavor: c.Flavor, users: c.Users, faults: c.Faults, site: c.Site,
+		byClass: map[string]*wcf.Service{}, byType: map[string]*wcf.Service{}}
+	if h.site == nil {
+		h.site = site.Default(site.Flavor(c.Flavor))
 	}
+	if string(h.site.Flavor) != string(c.Flavor) {
+		return nil, fmt.Errorf("the site is a %s site, the host is %s", h.site.Flavor, c.Flavor)
+	}
+	h.prof = withSite(c.Profile, c.Flavor, h.site)
 	if h.users == nil {
 		h.users = map[string]string{"Supervisor": "Supervisor"}
 	}
 	if h.faults == nil {
 		h.faults = faults.Set{}
 	}
-	set := services.Default()
-	if c.Services != nil {
-		set = *c.Services
+	set := c.Services
+	if set == nil {
+		set = services.Default()
 	}
-	for _, s := range set.Rest {
+	for _, s := range set {
 		if err := s.Validate(); err != nil {
 			return nil, err
 		}
-		h.rest[strings.ToLower(s.Class)] = s
-	}
-	for name, s := range set.Svc {
-		h.svc[strings.ToLower(name)] = s
+		h.byClass[strings.ToLower(s.Class)] = s
+		h.byType[s.FullName()] = s
 	}
 	now := c.Now
 	if now == nil {
@@ -141,4 +149,18 @@ func (h *Host) is(p, route string) bool {
 
 func (h *Host) hasPrefix(p, prefix string) bool {
 	return len(p) >= len(prefix) && h.is(p[:len(prefix)], prefix)
+}
+
+// withSite applies the site's settings to the profile: CSRF switch and exemptions come from the
+// config files (UseCsrfToken, DisableCsrfTokenValidationForPaths), as on a real deployment.
+func withSite(p *profile.Profile, f profile.Flavor, s *site.Site) *profile.Profile {
+	out := profile.Default(f)
+	if p != nil {
+		cp := *p
+		out = &cp
+	}
+	csrf := s.CSRF()
+	out.CSRFEnabled = out.CSRFEnabled && csrf.Enabled
+	out.CSRFExemptPaths = csrf.ExemptPaths
+	return out
 }

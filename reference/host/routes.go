@@ -25,17 +25,22 @@ func (h *Host) workspace(w http.ResponseWriter, r *http.Request, p string) {
 			h.authenticated(w, r, routeRest, func(s *session) { h.logout(w, s) })
 			return
 		}
-		h.authenticated(w, r, routeRest, func(*session) { h.serve(w, r, h.rest[strings.ToLower(class)], op) })
+		h.authenticated(w, r, routeRest, func(*session) {
+			limitBody(w, r, h.site.RestMaxReceivedMessageSize())
+			h.serve(w, r, h.byClass[strings.ToLower(class)], op)
+		})
 	case h.hasPrefix(p, "/ServiceModel/"):
 		name, op, _ := cutFold(p[len("/ServiceModel/"):], ".svc/")
-		svc := h.svc[strings.ToLower(name)]
-		if svc != nil && !h.faults.Has(faults.AnonRegistrationLost) {
-			h.serve(w, r, svc, op)
-			return
-		}
-		h.authenticated(w, r, routeSvc, func(*session) { h.serve(w, r, svc, op) })
+		h.svcRoute(w, r, name, op)
 	default:
 		h.authenticated(w, r, routeRest, func(*session) { notFound(w, http.StatusNotFound) })
+	}
+}
+
+// limitBody applies the endpoint binding's maxReceivedMessageSize (413 beyond it).
+func limitBody(w http.ResponseWriter, r *http.Request, n int64) {
+	if n > 0 {
+		r.Body = http.MaxBytesReader(w, r.Body, n)
 	}
 }
 

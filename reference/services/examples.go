@@ -49,18 +49,16 @@ func Demo() *wcf.Service {
 		Class: "UsrDemoService", Operations: []*wcf.Operation{contactLookup("POST")}}
 }
 
-// Set is what the default host serves: the cookie services by class name and the anonymous
-// registrations by .svc name (the default site's registrations until site files are read).
-type Set struct {
-	Rest []*wcf.Service
-	Svc  map[string]*wcf.Service
+// DemoAnon is the anonymous demo service the default site registers (UsrDemoAnonService.svc):
+// GET Echo?Text=… answers {"EchoResult":"…"}.
+func DemoAnon() *wcf.Service {
+	echo := func(_ context.Context, a wcf.Args) (any, error) { return a["Text"], nil }
+	return &wcf.Service{Namespace: "Terrasoft.Configuration.UsrDemoNs", Class: "UsrDemoAnonService",
+		Operations: []*wcf.Operation{{Name: "Echo", Method: "GET", BodyStyle: wcf.Wrapped, Params: []string{"Text"}, Handler: echo}}}
 }
 
-// Default is the service set of a default reference host.
-func Default() Set {
-	anon := AnonymousConfiguration()
-	return Set{
-		Rest: []*wcf.Service{CustomConfiguration(), Demo(), anon},
-		Svc:  map[string]*wcf.Service{anon.Class: anon},
-	}
+// Default is every service a default reference host serves. Which of them answer anonymously is
+// the site configuration's business (reference/site), as on a real Creatio.
+func Default() []*wcf.Service {
+	return []*wcf.Service{CustomConfiguration(), Demo(), AnonymousConfiguration(), DemoAnon()}
 }
