@@ -62,18 +62,18 @@ func WriteJUnit(w io.Writer, r *Report) error {
 		}
 		s := &out.Suites[i]
 		s.Tests++
-		c := junitCase{Name: xmlSafe(res.Operation + " (" + res.Method + " " + res.Path + ")"), Classname: res.Check,
+		c := junitCase{Name: xmlSafe(caseName(res)), Classname: res.Check,
 			Time: seconds(res.DurationMS)}
-		if len(res.Exchanges) > 0 {
-			c.SystemOut = &junitText{Text: xmlSafe(transcript(res))}
+		if out := systemOut(res); out != "" {
+			c.SystemOut = &junitText{Text: xmlSafe(out)}
 		}
-		msg := &junitMessage{Message: xmlSafe(res.Reason), Type: res.Check, Text: xmlSafe(res.Reason)}
+		msg := &junitMessage{Message: xmlSafe(res.Reason), Type: res.Check, Text: xmlSafe(strings.TrimSpace(res.Reason + "\n" + res.Fix))}
 		switch res.Verdict {
 		case "fail":
 			c.Failure, s.Fails = msg, s.Fails+1
 		case "skip":
 			c.Skipped, s.Skipped = msg, s.Skipped+1
-		case "pass":
+		case "pass", "warn":
 		default:
 			c.Error, s.Errors = msg, s.Errors+1
 		}
@@ -127,4 +127,24 @@ func transcript(res Result) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// systemOut is a testcase's log: a warning's reason and fix, then the transcript.
+func systemOut(res Result) string {
+	out := transcript(res)
+	if res.Verdict == "warn" {
+		out = "warning: " + res.Reason + "\n" + out
+	}
+	if res.Fix != "" && res.Verdict != "pass" {
+		out += "fix: " + res.Fix + "\n"
+	}
+	return out
+}
+
+// caseName names a testcase: the operation and its route, or file:line for static findings.
+func caseName(res Result) string {
+	if res.Method == "" {
+		return location(res)
+	}
+	return res.Operation + " (" + res.Method + " " + res.Path + ")"
 }

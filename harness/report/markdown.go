@@ -21,13 +21,23 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		p, f, s := count(r, t.Label)
 		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d |\n", mdCell(t.Label), t.Flavor, p, f, s)
 	}
+	if warns := withVerdict(r, "warn"); len(warns) > 0 {
+		b.WriteString("\n## Warnings\n\n| where | check | reason |\n|---|---|---|\n")
+		for _, res := range warns {
+			fmt.Fprintf(&b, "| %s | `%s` | %s |\n", mdCell(location(res)), res.Check, mdCell(res.Reason))
+		}
+	}
 	failures := failed(r)
 	if len(failures) == 0 {
 		b.WriteString("\nNo failures.\n")
 	} else {
 		b.WriteString("\n## Failures\n\n| target | check | operation | reason |\n|---|---|---|---|\n")
 		for _, res := range failures {
-			fmt.Fprintf(&b, "| %s | `%s` | %s | %s |\n", mdCell(res.Target), res.Check, mdCell(res.Operation), mdCell(res.Reason))
+			reason := res.Reason
+			if res.Fix != "" {
+				reason += " — fix: " + res.Fix
+			}
+			fmt.Fprintf(&b, "| %s | `%s` | %s | %s |\n", mdCell(res.Target), res.Check, mdCell(location(res)), mdCell(reason))
 		}
 		b.WriteString("\nWhat each check means and how to fix it: docs/checks.md.\n")
 		for _, res := range failures {
@@ -59,11 +69,16 @@ func count(r *Report, target string) (pass, fail, skip int) {
 }
 
 // failed lists failing and erroring results in a stable order.
-func failed(r *Report) []Result {
+func failed(r *Report) []Result { return withVerdict(r, "fail", "error") }
+
+// withVerdict lists the results with one of the verdicts, sorted by name.
+func withVerdict(r *Report, verdicts ...string) []Result {
 	var out []Result
 	for _, res := range r.Results {
-		if res.Verdict == "fail" || res.Verdict == "error" {
-			out = append(out, res)
+		for _, v := range verdicts {
+			if res.Verdict == v {
+				out = append(out, res)
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
@@ -86,4 +101,12 @@ func writeHeaders(b *strings.Builder, prefix string, h map[string][]string) {
 			fmt.Fprintf(b, "%s%s: %s\n", prefix, k, v)
 		}
 	}
+}
+
+// location is where a result points: the operation, plus file:line for static findings.
+func location(res Result) string {
+	if res.Method == "" && res.Spec != "" {
+		return fmt.Sprintf("%s:%d %s", res.Spec, res.Line, res.Operation)
+	}
+	return res.Operation
 }

@@ -39,17 +39,19 @@ type Spec struct {
 
 // Result is one check on one operation of one target.
 type Result struct {
-	Check      string     `json:"check"`
-	Title      string     `json:"title"`
-	Severity   string     `json:"severity"`
-	Target     string     `json:"target"`
-	Operation  string     `json:"operation"`
-	Method     string     `json:"method"`
-	Path       string     `json:"path"`
-	Spec       string     `json:"spec"`
-	Line       int        `json:"line"`
-	Verdict    string     `json:"verdict"`
-	Reason     string     `json:"reason"`
+	Check     string `json:"check"`
+	Title     string `json:"title"`
+	Severity  string `json:"severity"`
+	Target    string `json:"target"`
+	Operation string `json:"operation"`
+	Method    string `json:"method"`
+	Path      string `json:"path"`
+	Spec      string `json:"spec"`
+	Line      int    `json:"line"`
+	Verdict   string `json:"verdict"`
+	Reason    string `json:"reason"`
+	// Fix says how to repair a failure (static checks carry it; runtime checks point to docs/checks.md).
+	Fix        string     `json:"fix,omitempty"`
 	DurationMS int64      `json:"duration_ms"`
 	Exchanges  []Exchange `json:"exchanges,omitempty"`
 }
@@ -86,7 +88,9 @@ type Summary struct {
 	Passed  int `json:"passed"`
 	Failed  int `json:"failed"`
 	Skipped int `json:"skipped"`
-	Errors  int `json:"errors"`
+	// Warnings are findings of warning severity: reported, but they do not fail the run.
+	Warnings int `json:"warnings"`
+	Errors   int `json:"errors"`
 }
 
 // Tally recomputes the summary from the results.
@@ -100,6 +104,8 @@ func (r *Report) Tally() {
 			s.Failed++
 		case "skip":
 			s.Skipped++
+		case "warn":
+			s.Warnings++
 		default:
 			s.Errors++
 		}

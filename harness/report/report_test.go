@@ -29,6 +29,7 @@ func sample() *Report {
 					Response: Response{Status: 200, Headers: map[string][]string{"Content-Type": {"text/html"}}, Body: "<html>\x00\x07</html>"}}}},
 			{Check: "csrf-header-required", Title: "t", Severity: "error", Target: "netfx", Operation: "S.Post", Method: "POST", Path: "/y", Verdict: "skip", Reason: "no session"},
 			{Check: "auth-session-call", Title: "t", Severity: "error", Target: "netfx", Operation: "S.Post", Method: "POST", Path: "/y", Verdict: "error", Reason: "connection reset"},
+			{Check: "DOC-CSRF-001", Title: "t", Severity: "warning", Target: "site", Operation: "UseCsrfToken", Spec: "Terrasoft.WebApp/Web.config", Line: 38, Verdict: "warn", Reason: "UseCsrfToken is false", Fix: "set it to true"},
 		}}
 	r.Tally()
 	return r
@@ -60,10 +61,11 @@ func TestJUnitGoldenAndParseBack(t *testing.T) {
 	golden(t, "junit.xml", b.Bytes())
 	var back junitSuites
 	require.NoError(t, xml.Unmarshal(b.Bytes(), &back), "control characters must not make the XML unparsable")
-	assert.Equal(t, 4, back.Tests)
+	assert.Equal(t, 5, back.Tests)
 	assert.Equal(t, 1, back.Fails)
 	assert.Equal(t, 1, back.Errors)
-	require.Len(t, back.Suites, 1)
+	require.Len(t, back.Suites, 2)
+	assert.Equal(t, "Terrasoft.WebApp/Web.config:38 UseCsrfToken", back.Suites[1].Cases[0].Name)
 	assert.Equal(t, "contract-response-schema", back.Suites[0].Cases[1].Classname)
 	assert.NotNil(t, back.Suites[0].Cases[2].Skipped)
 }
@@ -74,6 +76,7 @@ func TestMarkdownGolden(t *testing.T) {
 	golden(t, "summary.md", b.Bytes())
 	assert.Contains(t, b.String(), "1 passed, 2 failed, 1 skipped")
 	assert.Contains(t, b.String(), `a \| b`, "pipes are escaped in table cells")
+	assert.Contains(t, b.String(), "| Terrasoft.WebApp/Web.config:38 UseCsrfToken | `DOC-CSRF-001` | UseCsrfToken is false |")
 }
 
 func TestWriteAllIsAtomicAndRefusesUnknownFormats(t *testing.T) {
