@@ -40,7 +40,7 @@ type cliEnv struct {
 }
 
 func commands() []command {
-	cs := []command{runCommand(), serveCommand(), checksCommand(), faultsCommand(), versionCommand()}
+	cs := []command{runCommand(), serveCommand(), doctorCommand(), initSiteCommand(), checksCommand(), faultsCommand(), versionCommand()}
 	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
 	return cs
 }
@@ -84,7 +84,7 @@ func execute(c command, args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprint(w, "svccheck — contract tests for Creatio-style web services\n\nUsage:\n  svccheck <command> [flags]\n\nCommands:\n")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, "\nRun 'svccheck help <command>' for a command's flags.\n")
 }

@@ -69,7 +69,7 @@ func runRun(ctx context.Context, env *cliEnv, o *runOptions) int {
 	if err != nil {
 		return usageError(env, "%v", err)
 	}
-	return finish(env, o, rep)
+	return finish(env, o.out, o.formats, rep)
 }
 
 // runConfig turns flags into a runner configuration, starting embedded hosts when there is no target.
@@ -182,12 +182,13 @@ func targets(env *cliEnv, o *runOptions, cfg *runner.Config, password string) (f
 	return cleanup, exitOK
 }
 
-// finish writes the reports, prints the failures and the closing line, and picks the exit code.
-func finish(env *cliEnv, o *runOptions, rep *report.Report) int {
-	formats, _ := report.Select(o.formats)
-	paths, err := report.WriteAll(o.out, rep, formats)
+// finish writes the reports, prints the failures and the closing line, and picks the exit code;
+// run and doctor share it, so they share formats and exit codes too.
+func finish(env *cliEnv, out, formatList string, rep *report.Report) int {
+	formats, _ := report.Select(formatList)
+	paths, err := report.WriteAll(out, rep, formats)
 	for _, r := range rep.Results {
-		if r.Verdict == "fail" || r.Verdict == "error" {
+		if (r.Verdict == "fail" || r.Verdict == "error") && r.Method != "" {
 			fmt.Fprintf(env.stdout, "%s %s %s: %s\n", strings.ToUpper(r.Verdict), r.Target, r.Check, r.Operation)
 			fmt.Fprintf(env.stdout, "    %s\n", r.Reason)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/svccheck/svccheck/reference/faults"
 	"github.com/svccheck/svccheck/reference/host"
 	"github.com/svccheck/svccheck/reference/profile"
+	"github.com/svccheck/svccheck/reference/site"
 )
 
 func serveCommand() command {
@@ -20,41 +21,38 @@ func serveCommand() command {
 			addr := fs.String("addr", "127.0.0.1:8080", "listen address (port 0 picks a free port)")
 			user := fs.String("user", "Supervisor", "the account's user name")
 			passwordEnv := fs.String("password-env", "", "environment variable holding the account's password (default: Supervisor)")
+			siteDir := fs.String("site", "", "site directory in Creatio's file layout (default: the built-in site; see init-site)")
 			var fl listFlag
 			fs.Var(&fl, "fault", "seed a fault (see 'svccheck faults'); repeatable")
 			return func(ctx context.Context, env *cliEnv) int {
-				return runServe(ctx, env, *flavor, *addr, *user, *passwordEnv, fl)
+				return runServe(ctx, env, serveOptions{*flavor, *addr, *user, *passwordEnv, *siteDir, fl})
 			}
 		}}
 }
 
-func runServe(ctx context.Context, env *cliEnv, flavor, addr, user, passwordEnv string, fl []string) int {
+// serveOptions are serve's flags.
+type serveOptions struct {
+	flavor, addr, user, passwordEnv, site string
+	faults                                []string
+}
+
+func runServe(ctx context.Context, env *cliEnv, o serveOptions) int {
 	if len(env.args) > 0 {
 		return usageError(env, "serve takes no arguments, got %q", env.args)
 	}
-	f, err := profile.ParseFlavor(flavor)
-	if err != nil {
-		return usageError(env, "--flavor: %v", err)
+	cfg, code := hostConfig(env, o)
+	if code != exitOK {
+		return code
 	}
-	fs, err := faults.Parse(fl)
-	if err != nil {
-		return usageError(env, "--fault: %v", err)
-	}
-	password := "Supervisor"
-	if passwordEnv != "" {
-		if password = os.Getenv(passwordEnv); password == "" {
-			return usageError(env, "--password-env %s: the variable is not set", passwordEnv)
-		}
-	}
-	h, err := host.New(host.Config{Flavor: f, Faults: fs, Users: map[string]string{user: password}})
+	h, err := host.New(cfg)
 	if err != nil {
 		return usageError(env, "%v", err)
 	}
-	srv, err := host.Start(addr, h)
+	srv, err := host.Start(o.addr, h)
 	if err != nil {
-		return usageError(env, "cannot listen on %s: %v", addr, err)
+		return usageError(env, "cannot listen on %s: %v", o.addr, err)
 	}
-	fmt.Fprintf(env.stdout, "svccheck reference host (%s) listening on %s\n", f, srv.URL)
+	fmt.Fprintf(env.stdout, "svccheck reference host (%s) listening on %s\n", cfg.Flavor, srv.URL)
 	select {
 	case <-ctx.Done():
 	case <-waitChan(srv):
@@ -73,4 +71,32 @@ func waitChan(srv *host.Server) <-chan struct{} {
 	ch := make(chan struct{})
 	go func() { srv.Wait(); close(ch) }()
 	return ch
+}
+
+// hostConfig turns serve's flags into a host configuration.
+func hostConfig(env *cliEnv, o serveOptions) (host.Config, int) {
+	f, err := profile.ParseFlavor(o.flavor)
+	if err != nil {
+		return host.Config{}, usageError(env, "--flavor: %v", err)
+	}
+	fs, err := faults.Parse(o.faults)
+	if err != nil {
+		return host.Config{}, usageError(env, "--fault: %v", err)
+	}
+	password := "Supervisor"
+	if o.passwordEnv != "" {
+		if password = os.Getenv(o.passwordEnv); password == "" {
+			return host.Config{}, usageError(env, "--password-env %s: the variable is not set", o.passwordEnv)
+		}
+	}
+	cfg := host.Config{Flavor: f, Faults: fs, Users: map[string]string{o.user: password}}
+	if o.site != "" {
+		if code := flavorMatches(env, o.site, site.Flavor(f)); code != exitOK {
+			return host.Config{}, code
+		}
+		if cfg.Site, err = site.Load(o.site, site.Flavor(f)); err != nil {
+			return host.Config{}, usageError(env, "--site: %v", err)
+		}
+	}
+	return cfg, exitOK
 }

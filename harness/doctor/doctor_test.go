@@ -134,10 +134,10 @@ func TestCleanFixturesAreTheDefault(t *testing.T) {
 }
 
 func TestEveryRuleDocumented(t *testing.T) {
-	doc, err := os.ReadFile("../../docs/doctor.md")
+	doc, err := os.ReadFile("../../docs/checks.md")
 	require.NoError(t, err)
 	for _, r := range Rules() {
-		assert.Contains(t, string(doc), "## "+r.ID, "docs/doctor.md lacks %s", r.ID)
+		assert.Contains(t, string(doc), "## "+r.ID, "docs/checks.md lacks %s", r.ID)
 	}
 }
 

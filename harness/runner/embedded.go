@@ -13,7 +13,13 @@ import (
 // StartEmbedded starts the reference host of a flavor on a free loopback port, for runs without
 // --target. The returned stop function shuts it down and waits for it.
 func StartEmbedded(f profile.Flavor, fs faults.Set, users map[string]string) (target.Target, func(), error) {
-	h, err := host.New(host.Config{Flavor: f, Faults: fs, Users: users})
+	return StartHost(host.Config{Flavor: f, Faults: fs, Users: users})
+}
+
+// StartHost is StartEmbedded for any host configuration (a site directory, a profile).
+func StartHost(cfg host.Config) (target.Target, func(), error) {
+	f := cfg.Flavor
+	h, err := host.New(cfg)
 	if err != nil {
 		return target.Target{}, nil, err
 	}

@@ -58,6 +58,7 @@ type job struct {
 // Run executes the run. On cancellation it returns the results finished so far, marked Interrupted.
 func Run(ctx context.Context, cfg Config) (*report.Report, error) {
 	rep := &report.Report{Tool: "svccheck", Version: cfg.Version, Started: time.Now().UTC()}
+	defer cfg.Client.CloseIdle() // pooled (and speculatively dialled) connections end with the run
 	for _, s := range cfg.Specs {
 		rep.Specs = append(rep.Specs, report.Spec{File: s.File, SHA256: s.SHA256})
 	}

@@ -35,9 +35,13 @@ func Start(addr string, h http.Handler) (*Server, error) {
 	return s, nil
 }
 
-// Close stops accepting, lets in-flight requests finish within ctx, and waits for the serve loop.
+// Close stops accepting, lets in-flight requests finish within ctx, then drops whatever is left
+// (a client's connection that never sent a request counts as busy for 5 s) and waits for the loop.
 func (s *Server) Close(ctx context.Context) error {
 	err := s.srv.Shutdown(ctx)
+	if err != nil {
+		s.srv.Close()
+	}
 	<-s.done
 	if err == nil && !errors.Is(s.err, http.ErrServerClosed) {
 		err = s.err

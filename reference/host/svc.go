@@ -25,6 +25,10 @@ func (h *Host) svcRoute(w http.ResponseWriter, r *http.Request, name, op string)
 	case site.AccessMissing:
 		// Forms authorization runs before IIS looks for the file: a path no <location> opens is
 		// challenged first and only then found missing.
+		if h.locationOpen(name) {
+			notFound(w, http.StatusNotFound)
+			return
+		}
 		h.authenticated(w, r, routeSvc, func(*session) { notFound(w, http.StatusNotFound) })
 	case site.AccessBroken:
 		activationError(w, ep.Reason)
@@ -33,6 +37,15 @@ func (h *Host) svcRoute(w http.ResponseWriter, r *http.Request, name, op string)
 	default:
 		h.authenticated(w, r, routeSvc, func(*session) { h.serveSvc(w, r, svc, ep, op) })
 	}
+}
+
+// locationOpen reports whether Web.config opens ServiceModel/{name}.svc to anonymous users (netfx).
+func (h *Host) locationOpen(name string) bool {
+	if h.site.Netfx == nil {
+		return false
+	}
+	loc := h.site.Netfx.WebConfig.Location("ServiceModel/" + name + ".svc")
+	return loc != nil && loc.AllowsAnonymous()
 }
 
 // resolveSvc finds the hosted service behind a .svc name: by the .svc file's Service type on netfx,

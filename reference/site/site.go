@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 )
 
 // Flavor is the Creatio runtime a site belongs to; plain strings keep this package free of the
@@ -65,8 +66,17 @@ func Load(dir string, flavor Flavor) (*Site, error) {
 }
 
 // LoadWith is Load with explicit options.
+// A malformed file is named by its path on disk (dir joined), so the user can open it.
 func LoadWith(dir string, flavor Flavor, opt Options) (*Site, error) {
-	return LoadFS(os.DirFS(dir), flavor, opt)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("%s: not a site directory (expected Terrasoft.WebApp/ or Terrasoft.WebHost/ inside)", dir)
+	}
+	s, err := LoadFS(os.DirFS(dir), flavor, opt)
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		pe.File = filepath.Join(dir, pe.File)
+	}
+	return s, err
 }
 
 // LoadFS reads a site from any file system; Default uses it on the embedded copy so the built-in
