@@ -17,6 +17,7 @@ type KnownTypes struct {
 	mu     sync.RWMutex
 	byType map[reflect.Type]knownType
 	byHint map[string]knownType
+	bases  map[reflect.Type]knownType // interface type -> its base class
 }
 
 type knownType struct {
@@ -31,7 +32,7 @@ var DefaultKnownTypes = NewKnownTypes()
 
 // NewKnownTypes returns an empty registry for callers that need isolation (tests, several hosts).
 func NewKnownTypes() *KnownTypes {
-	return &KnownTypes{byType: map[reflect.Type]knownType{}, byHint: map[string]knownType{}}
+	return &KnownTypes{byType: map[reflect.Type]knownType{}, byHint: map[string]knownType{}, bases: map[reflect.Type]knownType{}}
 }
 
 // RegisterKnownType adds a type to DefaultKnownTypes; see KnownTypes.Register.
@@ -81,5 +82,38 @@ func (k *KnownTypes) lookup(hint string) (knownType, bool) {
 	k.mu.RLock()
 	defer k.mu.RUnlock()
 	kt, ok := k.byHint[hint]
+	return kt, ok
+}
+
+// RegisterBase names the struct that plays the base class behind an interface
+// (ifacePtr is a nil pointer to the interface, e.g. (*Shape)(nil)). DCJS writes no
+// hint for a value whose type is the declared one, and reads a hintless object as
+// the declared type; without this, Go cannot know which implementation that is.
+func (k *KnownTypes) RegisterBase(ifacePtr, base any) error {
+	it := reflect.TypeOf(ifacePtr)
+	if it == nil || it.Kind() != reflect.Pointer || it.Elem().Kind() != reflect.Interface {
+		return fmt.Errorf("datacontract: RegisterBase needs a pointer to an interface, got %T", ifacePtr)
+	}
+	bt := reflect.TypeOf(base)
+	ptr := bt != nil && bt.Kind() == reflect.Pointer
+	if ptr {
+		bt = bt.Elem()
+	}
+	if bt == nil || bt.Kind() != reflect.Struct {
+		return fmt.Errorf("datacontract: base of %s must be a struct, got %T", it.Elem(), base)
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.bases[it.Elem()] = knownType{typ: bt, ptr: ptr}
+	return nil
+}
+
+// RegisterBase adds a base class to DefaultKnownTypes; see KnownTypes.RegisterBase.
+func RegisterBase(ifacePtr, base any) error { return DefaultKnownTypes.RegisterBase(ifacePtr, base) }
+
+func (k *KnownTypes) baseOf(iface reflect.Type) (knownType, bool) {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	kt, ok := k.bases[iface]
 	return kt, ok
 }

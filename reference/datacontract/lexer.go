@@ -179,16 +179,21 @@ func (l *lexer) hex4() (uint16, bool) {
 }
 
 // next consumes ',' or the closer after an element; done reports the closer.
-// A ',' directly before '}' is accepted, as DCJS accepts it.
+// As in Mono's DCJS, a ',' directly before the closer is accepted, and so is
+// the end of input in place of the root object's final '}'.
 func (l *lexer) next(closer byte) (done bool, err error) {
 	switch l.peek() {
 	case ',':
 		l.pos++
-		if closer == '}' && l.peek() == '}' {
+		if l.peek() == closer {
 			l.pos++
 			return true, nil
 		}
 		return false, nil
+	case 0:
+		if closer == '}' && len(l.path) == 0 && l.pos >= len(l.data) {
+			return true, nil
+		}
 	case closer:
 		l.pos++
 		return true, nil

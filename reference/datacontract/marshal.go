@@ -95,6 +95,9 @@ func (e *encoder) iface(v reflect.Value) error {
 	if el.Kind() != reflect.Struct || isSpecial(el.Type()) {
 		return e.value(el)
 	}
+	if b, ok := e.known.baseOf(v.Type()); ok && b.typ == el.Type() {
+		return e.object(el, "")
+	}
 	hint, ok := e.known.hintOf(el.Type())
 	if !ok {
 		return e.fail(CodeUnknownType, "type %s is not a known type (register it)", el.Type())
@@ -213,16 +216,18 @@ func isDefault(v reflect.Value) bool {
 	case typeDateTime:
 		d := v.Interface().(DateTime)
 		return d.Kind == Unspecified && d.Time.Equal(time.Date(1, 1, 1, 0, 0, 0, 0, d.Time.Location()))
-	case typeDateTimeOffset, typeTime:
-		return false
+	case typeDateTimeOffset, typeTime, typeGuid, typeTimeSpan, typeDuration:
+		return false // Mono's DCJS writes Guid.Empty and TimeSpan.Zero even with EmitDefaultValue=false
 	}
 	switch v.Kind() {
+	case reflect.Float32, reflect.Float64:
+		return v.Float() == 0 // -0.0 equals default(double)
 	case reflect.Struct:
 		return false
 	case reflect.String:
 		return false // a Go string is a non-null .NET string; use *string for null
 	case reflect.Array:
-		return v.Type() == typeGuid && v.IsZero()
+		return false
 	}
 	return v.IsZero()
 }

@@ -137,7 +137,10 @@ func atoiSmall(s string) (int, bool) {
 const maxDecimal = "79228162514264337593543950335"
 
 func finishDecimal(digits string, scale int, neg bool) (Decimal, bool) {
-	if scale > 28 || len(digits) > len(maxDecimal) || len(digits) == len(maxDecimal) && digits > maxDecimal {
+	for scale > 0 && (scale > 28 || len(digits) > len(maxDecimal) || len(digits) == len(maxDecimal) && digits > maxDecimal) {
+		digits, scale = roundLastDigit(digits), scale-1
+	}
+	if len(digits) > len(maxDecimal) || len(digits) == len(maxDecimal) && digits > maxDecimal {
 		return "", false
 	}
 	for len(digits) <= scale {
@@ -151,6 +154,28 @@ func finishDecimal(digits string, scale int, neg bool) (Decimal, bool) {
 		out = "-" + out
 	}
 	return Decimal(out), true
+}
+
+// roundLastDigit drops the last digit, rounding half up as decimal.Parse does
+// when input has more precision than System.Decimal holds.
+func roundLastDigit(digits string) string {
+	last := digits[len(digits)-1]
+	b := []byte(digits[:len(digits)-1])
+	if last >= '5' {
+		i := len(b) - 1
+		for ; i >= 0 && b[i] == '9'; i-- {
+			b[i] = '0'
+		}
+		if i < 0 {
+			b = append([]byte{'1'}, b...)
+		} else {
+			b[i]++
+		}
+	}
+	if len(b) == 0 {
+		return "0"
+	}
+	return string(b)
 }
 
 // Char is a System.Char: one UTF-16 unit, written as a one-character string.

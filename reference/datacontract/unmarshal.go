@@ -1,6 +1,7 @@
 package datacontract
 
 import (
+	"strings"
 	"errors"
 	"reflect"
 	"strconv"
@@ -141,11 +142,11 @@ func (d *decoder) scalar(v reflect.Value) error {
 }
 
 func (d *decoder) setInt(v reflect.Value, s string) error {
-	s = trimXMLSpace(s)
-	if !validIntText(s) {
+	t, ok := integralText(s)
+	if !ok {
 		return d.fail(CodeFormat, "%q is not an integer", s)
 	}
-	n, err := strconv.ParseInt(s, 10, v.Type().Bits())
+	n, err := strconv.ParseInt(t, 10, v.Type().Bits())
 	if err != nil {
 		return d.fail(CodeRange, "%s does not fit %s", s, v.Type())
 	}
@@ -154,22 +155,40 @@ func (d *decoder) setInt(v reflect.Value, s string) error {
 }
 
 func (d *decoder) setUint(v reflect.Value, s string) error {
-	s = trimXMLSpace(s)
-	if !validIntText(s) {
+	t, ok := integralText(s)
+	if !ok {
 		return d.fail(CodeFormat, "%q is not an integer", s)
 	}
-	if len(s) > 1 && s[0] == '+' {
-		s = s[1:]
+	if t == "-0" {
+		t = "0"
 	}
-	if s == "-0" {
-		s = "0"
-	}
-	n, err := strconv.ParseUint(s, 10, v.Type().Bits())
+	n, err := strconv.ParseUint(t, 10, v.Type().Bits())
 	if err != nil {
 		return d.fail(CodeRange, "%s does not fit %s", s, v.Type())
 	}
 	v.SetUint(n)
 	return nil
+}
+
+// integralText reads integers as DCJS does, through decimal: "1e2" and "1.0"
+// are 100 and 1, "1.5" is refused.
+func integralText(s string) (string, bool) {
+	s = trimXMLSpace(s)
+	if validIntText(s) {
+		if s[0] == '+' {
+			s = s[1:]
+		}
+		return s, true
+	}
+	dec, ok := ParseDecimal(s)
+	if !ok {
+		return "", false
+	}
+	t, frac, _ := strings.Cut(string(dec), ".")
+	if strings.Trim(frac, "0") != "" {
+		return "", false
+	}
+	return t, true
 }
 
 func (d *decoder) setFloat(v reflect.Value, s string) error {

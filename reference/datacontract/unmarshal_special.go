@@ -88,12 +88,14 @@ func (d *decoder) hintedObject(v reflect.Value, depth int) error {
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return d.fail(CodeUnknownType, "object for %s has no __type hint", v.Type())
-	}
-	kt, known := d.known.lookup(h)
-	if !known {
-		return d.fail(CodeUnknownType, "__type %q is not a known type", h)
+	var kt knownType
+	if ok {
+		var known bool
+		if kt, known = d.known.lookup(h); !known {
+			return d.fail(CodeUnknownType, "__type %q is not a known type", h)
+		}
+	} else if kt, ok = d.known.baseOf(v.Type()); !ok {
+		return d.fail(CodeUnknownType, "object for %s has no __type hint and the interface has no registered base", v.Type())
 	}
 	target := reflect.New(kt.typ)
 	res := target
