@@ -1,6 +1,7 @@
 package datacontract
 
 import (
+	"strings"
 	"math"
 	"strconv"
 )
@@ -31,12 +32,42 @@ func appendR(b []byte, f float64, bits, prec int) []byte {
 		}
 		return append(b, '0')
 	}
-	s := strconv.FormatFloat(f, 'e', prec-1, 64)
+	s := digitsHalfUp(f, prec)
 	if back, err := strconv.ParseFloat(s, bits); err != nil || back != f {
 		prec += 2
-		s = strconv.FormatFloat(f, 'e', prec-1, 64)
+		s = digitsHalfUp(f, prec)
 	}
 	return appendG(b, s, prec)
+}
+
+// digitsHalfUp is FormatFloat(f, 'e', prec-1) except that an exact tie rounds
+// away from zero, as .NET's digit generator does (Go rounds ties to even).
+func digitsHalfUp(f float64, prec int) string {
+	s := strconv.FormatFloat(f, 'e', prec-1, 64)
+	long := strconv.FormatFloat(f, 'e', prec+24, 64)
+	e := strings.IndexByte(long, 'e')
+	neg := long[0] == '-'
+	digits := []byte(strings.Replace(strings.TrimPrefix(long[:e], "-"), ".", "", 1))
+	if tail := digits[prec:]; tail[0] != '5' || strings.Trim(string(tail[1:]), "0") != "" {
+		return s
+	}
+	exp, _ := strconv.Atoi(long[e+1:])
+	digits = digits[:prec]
+	i := prec - 1
+	for ; i >= 0 && digits[i] == '9'; i-- {
+		digits[i] = '0'
+	}
+	if i < 0 {
+		digits = append([]byte{'1'}, digits[:prec-1]...)
+		exp++
+	} else {
+		digits[i]++
+	}
+	out := string(digits[:1]) + "." + string(digits[1:]) + "e" + strconv.Itoa(exp)
+	if neg {
+		out = "-" + out
+	}
+	return out
 }
 
 // appendG turns strconv's d.ddde±XX into .NET's "G<prec>" text: trailing zeros

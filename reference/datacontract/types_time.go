@@ -53,16 +53,29 @@ const (
 )
 
 // unixMillis is the value DCJS writes for d, and the offset suffix it needs.
+// Local and Unspecified go through the wall clock in the server zone, with the
+// zone offset floored to whole minutes as Mono's TimeZoneInfo does (this only
+// matters for pre-1900 local mean time such as New York's -4:56:02).
 func (d DateTime) unixMillis(loc *time.Location) (ms int64, offset int, suffix bool) {
 	t := d.Time
 	switch d.Kind {
 	case Utc:
 		return floorMillis(t), 0, false
-	case Unspecified:
-		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+	case Local:
+		t = t.In(loc)
 	}
-	_, off := t.In(loc).Zone()
-	return floorMillis(t), off, true
+	wall := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	_, off := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc).Zone()
+	off = floorDiv(off, 60) * 60
+	return floorMillis(wall) - int64(off)*1000, off, true
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
 }
 
 // floorMillis truncates toward the past, as .NET's tick arithmetic does.
@@ -125,7 +138,19 @@ func parseDateTime(s string, loc *time.Location) (DateTime, bool, bool) {
 	if cut == len(body) {
 		return DateTime{Time: t.UTC(), Kind: Utc}, true, true
 	}
-	return DateTime{Time: t.In(loc), Kind: Local}, true, true
+	return DateTime{Time: localFromUTC(t, loc), Kind: Local}, true, true
+}
+
+// localFromUTC converts an instant to the server zone, keeping the wall clock
+// Mono computes when the zone offset has seconds (pre-1900 local mean time).
+func localFromUTC(t time.Time, loc *time.Location) time.Time {
+	t = t.In(loc)
+	_, off := t.Zone()
+	if off%60 == 0 {
+		return t
+	}
+	w := t.Add(time.Duration(floorDiv(off, 60)*60-off) * time.Second)
+	return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), loc)
 }
 
 // String renders the value in ISO form for logs; the wire form needs a zone, see Marshal.
