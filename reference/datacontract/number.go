@@ -1,9 +1,9 @@
 package datacontract
 
 import (
-	"strings"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // appendDouble writes f as .NET Framework's XmlConverter.ToString(double) does:
@@ -31,6 +31,15 @@ func appendR(b []byte, f float64, bits, prec int) []byte {
 			return append(b, "-0"...)
 		}
 		return append(b, '0')
+	}
+	if bits == 64 && math.Abs(f) >= 0x1p-1022 {
+		// A normal double's half-ulp is below half a unit of the 15th digit, so a
+		// shortest round-trip text of ≤ 15 digits is exactly what G15 gives.
+		var tmp [32]byte
+		short := strconv.AppendFloat(tmp[:0], f, 'e', -1, 64)
+		if n := bytesIndexE(short); n-countNonDigits(short[:n]) <= prec {
+			return appendG(b, string(short), prec)
+		}
 	}
 	s := digitsHalfUp(f, prec)
 	if back, err := strconv.ParseFloat(s, bits); err != nil || back != f {
@@ -202,3 +211,22 @@ func trimXMLSpace(s string) string {
 }
 
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func bytesIndexE(b []byte) int {
+	for i, c := range b {
+		if c == 'e' {
+			return i
+		}
+	}
+	return len(b)
+}
+
+func countNonDigits(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			n++
+		}
+	}
+	return n
+}

@@ -1,10 +1,10 @@
 package datacontract
 
 import (
-	"strings"
 	"errors"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 )
 

@@ -115,7 +115,7 @@ func encCases() []encCase {
 			want: `{"MyDataMemberInAnotherNamespace":{"MyDataMember":"Test"},"P1":"abc","P4":"a","P5":10,"xyz":12,"P3":true,"Order100":true,"OrderMaxValue":false}`},
 		{name: "emitdefault_all_default", cs: "Svc.EmitDef", val: "new Svc.EmitDef()", goV: EmitDef{}},
 		{name: "emitdefault_values", cs: "Svc.EmitDef", val: `new Svc.EmitDef{I=1,S="",B=true,N=0,D=-0.0,M=decimal.Parse("0.10"),G=Guid.Parse("2054fd3e-e118-476a-9962-1a882be51860"),T=new DateTime(2013,1,2,3,4,5,DateTimeKind.Utc),TS=TimeSpan.FromSeconds(1),A=new int[0]}`,
-			goV: EmitDef{I: 1, S: ptr(""), B: true, N: ptr(int32(0)), D: math.Copysign(0, -1), M: "0.10", G: dc.MustGuid("2054fd3e-e118-476a-9962-1a882be51860"), T: dc.DateTime{Time: utcDate(2013, 1, 2, 3, 4, 5, 0), Kind: dc.Utc}, TS: dc.TicksPerSecond, A: []int32{}},
+			goV:  EmitDef{I: 1, S: ptr(""), B: true, N: ptr(int32(0)), D: math.Copysign(0, -1), M: "0.10", G: dc.MustGuid("2054fd3e-e118-476a-9962-1a882be51860"), T: dc.DateTime{Time: utcDate(2013, 1, 2, 3, 4, 5, 0), Kind: dc.Utc}, TS: dc.TicksPerSecond, A: []int32{}},
 			back: EmitDef{I: 1, S: ptr(""), B: true, N: ptr(int32(0)), M: "0.10", G: dc.MustGuid("2054fd3e-e118-476a-9962-1a882be51860"), T: dc.DateTime{Time: utcDate(2013, 1, 2, 3, 4, 5, 0), Kind: dc.Utc}, TS: dc.TicksPerSecond, A: []int32{}}},
 		{name: "required_present", cs: "Svc.Req", val: "new Svc.Req{Id=7}", goV: Req{ID: 7}},
 		// E11 enums

@@ -131,13 +131,13 @@ type Derived struct {
 }
 
 type Nulls struct {
-	A *int32                         `dc:"A"`
-	B *float64                       `dc:"B"`
-	C *string                        `dc:"C"`
-	D []int32                        `dc:"D"`
-	E dc.Dictionary[string, int32]   `dc:"E"`
-	F *Inner                         `dc:"F"`
-	G *dc.DateTime                   `dc:"G"`
+	A *int32                       `dc:"A"`
+	B *float64                     `dc:"B"`
+	C *string                      `dc:"C"`
+	D []int32                      `dc:"D"`
+	E dc.Dictionary[string, int32] `dc:"E"`
+	F *Inner                       `dc:"F"`
+	G *dc.DateTime                 `dc:"G"`
 }
 
 type Dates struct {
@@ -161,12 +161,12 @@ type Nums struct {
 }
 
 type Misc struct {
-	G     dc.Guid                        `dc:"G"`
-	C     dc.Char                        `dc:"C"`
-	T     dc.TimeSpan                    `dc:"T"`
-	Bytes []byte                         `dc:"Bytes"`
-	L     []string                       `dc:"L"`
-	J     [][]int32                      `dc:"J"`
+	G     dc.Guid                         `dc:"G"`
+	C     dc.Char                         `dc:"C"`
+	T     dc.TimeSpan                     `dc:"T"`
+	Bytes []byte                          `dc:"Bytes"`
+	L     []string                        `dc:"L"`
+	J     [][]int32                       `dc:"J"`
 	KV    dc.KeyValuePair[*string, int32] `dc:"KV"`
 }
 
