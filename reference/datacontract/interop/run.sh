@@ -10,10 +10,15 @@ if ! command -v mcs >/dev/null 2>&1; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mono-devel >/dev/null
 fi
 GO="${GO:-go}"
+mkdir -p reference/datacontract/interop/work
 for tz in UTC Europe/Moscow Asia/Kolkata America/New_York; do
-	echo "interop: TZ=$tz"
-	TZ="$tz" SVCCHECK_INTEROP=1 "$GO" test ./reference/datacontract/interop/ -run Interop -count=1 -v 2>&1 |
-		grep -E '^(--- |ok|FAIL|PASS)|interop_test|harness_test.go:[0-9]+: TZ=|^\s+--- FAIL|Error:|differ|\.NET:|Go:' || true
-	TZ="$tz" SVCCHECK_INTEROP=1 "$GO" test ./reference/datacontract/interop/ -run Interop -count=1 >/dev/null
+	log="reference/datacontract/interop/work/test-${tz//\//_}.log"
+	echo "interop: TZ=$tz (full log: $log)"
+	if ! TZ="$tz" SVCCHECK_INTEROP=1 "$GO" test ./reference/datacontract/interop/ -run Interop -count=1 -v >"$log" 2>&1; then
+		grep -E -A8 -- '--- FAIL' "$log" | head -80
+		echo "interop: FAILED under TZ=$tz"
+		exit 1
+	fi
+	grep -E 'encode cases|^ok' "$log"
 done
 echo "interop: all time zones green"
