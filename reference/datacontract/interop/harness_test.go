@@ -125,6 +125,9 @@ func TestInterop(t *testing.T) {
 	encs, decs := encCases(), decCases()
 	res := runMono(t, encs, decs)
 	zone, off := time.Now().Zone()
+	if tz := os.Getenv("TZ"); tz != "" && tz != "UTC" {
+		require.NotZero(t, off, "TZ=%s resolved to UTC: is the zone database (tzdata) installed?", tz)
+	}
 	t.Logf("TZ=%s (%s, %+d s): %d encode cases, %d decode cases", os.Getenv("TZ"), zone, off, len(encs), len(decs))
 	for _, c := range encs {
 		t.Run("enc/"+c.name, func(t *testing.T) { checkEnc(t, opt, c, res[c.name]) })

@@ -4,10 +4,11 @@
 # runs the same case table under several server time zones.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-if ! command -v mcs >/dev/null 2>&1; then
-	echo "interop: installing mono-devel (Debian) …"
+# Mono reads the system zone database: without tzdata every TZ below would silently be UTC.
+if ! command -v mcs >/dev/null 2>&1 || [ ! -e /usr/share/zoneinfo/Europe/Moscow ]; then
+	echo "interop: installing mono-devel and tzdata (Debian) …"
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mono-devel >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mono-devel tzdata >/dev/null
 fi
 GO="${GO:-go}"
 mkdir -p reference/datacontract/interop/work
