@@ -14,6 +14,10 @@ import (
 type Options struct {
 	Location   *time.Location
 	KnownTypes *KnownTypes
+	// IgnoreRequired reads like a serializer that does not honour IsRequired (System.Text.Json
+	// re-hosts): missing required members are left at their default. The reference host uses it
+	// to seed that fault; DCJS itself always enforces IsRequired.
+	IgnoreRequired bool
 }
 
 // Marshal encodes v with default Options (server zone UTC, DefaultKnownTypes).

@@ -17,7 +17,7 @@ func (o Options) Unmarshal(data []byte, v any) error {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return newErr("$", CodeInvalidArgument, "Unmarshal needs a non-nil pointer, got %T", v)
 	}
-	d := &decoder{lexer: lexer{data: data}, loc: o.loc(), known: o.known()}
+	d := &decoder{lexer: lexer{data: data}, loc: o.loc(), known: o.known(), ignoreRequired: o.IgnoreRequired}
 	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
 		d.pos = 3
 	}
@@ -32,8 +32,9 @@ func (o Options) Unmarshal(data []byte, v any) error {
 
 type decoder struct {
 	lexer
-	loc   *time.Location
-	known *KnownTypes
+	loc            *time.Location
+	known          *KnownTypes
+	ignoreRequired bool
 }
 
 func (d *decoder) isNull() bool {

@@ -164,7 +164,7 @@ func (d *decoder) object(v reflect.Value, depth int, hinted bool) error {
 
 func (d *decoder) members(v reflect.Value, si *structInfo, depth int) error {
 	var seen []bool
-	if si.required > 0 {
+	if si.required > 0 && !d.ignoreRequired {
 		seen = make([]bool, len(si.members))
 	}
 	if d.peek() == '}' {

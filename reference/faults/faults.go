@@ -25,6 +25,36 @@ const (
 	CSRFCookieHTTPOnly Name = "csrf-cookie-httponly"
 	// SessionLost: the server forgets sessions right after login (web farm without a shared session store).
 	SessionLost Name = "session-lost"
+
+	// The faults below imitate a service re-hosted outside WCF (an ASP.NET Core controller with
+	// System.Text.Json, a proxy, a SPA fallback): the wire differences wcf-wire.md §9 warns of.
+
+	// WrappedBare: Bare replies come wrapped in {"<Op>Result":…}.
+	WrappedBare Name = "wrapped-bare"
+	// BareRequestAccepted: a Wrapped request whose body is not an object is bound to the first parameter.
+	BareRequestAccepted Name = "bare-request-accepted"
+	// RawAccepted: bodies of any Content-Type (text/plain, none) are read as JSON (F09).
+	RawAccepted Name = "raw-accepted"
+	// RequiredIgnored: a missing IsRequired member is not refused (F10).
+	RequiredIgnored Name = "required-ignored"
+	// NoBodyLimit: maxReceivedMessageSize is not enforced; oversized bodies are accepted.
+	NoBodyLimit Name = "no-body-limit"
+	// MethodIgnored: an operation answers any HTTP method instead of 405.
+	MethodIgnored Name = "method-ignored"
+	// SPAFallback: unknown operations answer 200 with an HTML page instead of 404 (F14, F17).
+	SPAFallback Name = "spa-fallback"
+	// JSONAsText: JSON replies are labelled text/plain.
+	JSONAsText Name = "json-as-text"
+	// ISODates: DateTime values are written as ISO 8601 text instead of "\/Date(ms)\/" (F08).
+	ISODates Name = "iso-dates"
+	// CamelCaseMembers: member names are camelCased, as System.Text.Json's web defaults do.
+	CamelCaseMembers Name = "camel-case-members"
+	// SimpleDictionaries: dictionaries are written as {"key":value} objects, not Key/Value arrays.
+	SimpleDictionaries Name = "simple-dictionaries"
+	// BackingFields: a [Serializable] type leaks <Name>k__BackingField member names.
+	BackingFields Name = "backing-fields"
+	// EmitDefaultFalse: members equal to their default are dropped, required ones included.
+	EmitDefaultFalse Name = "emit-default-false"
 )
 
 // catalogue describes every fault; the CLI prints it and unknown names are refused against it.
@@ -35,6 +65,19 @@ var catalogue = map[Name]string{
 	LoginPage200:         "unauthenticated /rest calls get the HTML login page with status 200 (F04, F17)",
 	CSRFCookieHTTPOnly:   "the BPMCSRF cookie is issued HttpOnly, so scripts cannot copy it into the header",
 	SessionLost:          "sessions are forgotten right after login (no shared session store)",
+	WrappedBare:          "Bare replies come wrapped in {\"<Op>Result\":…}",
+	BareRequestAccepted:  "a Wrapped request whose body is not an object is accepted",
+	RawAccepted:          "bodies of any Content-Type are read as JSON (F09)",
+	RequiredIgnored:      "a request missing an IsRequired member is accepted (F10)",
+	NoBodyLimit:          "maxReceivedMessageSize is not enforced",
+	MethodIgnored:        "operations answer any HTTP method instead of 405",
+	SPAFallback:          "unknown operations answer 200 with an HTML page instead of 404",
+	JSONAsText:           "JSON replies are labelled text/plain",
+	ISODates:             "DateTime values are written as ISO 8601 text, not \\/Date(ms)\\/ (F08)",
+	CamelCaseMembers:     "member names are camelCased (System.Text.Json web defaults)",
+	SimpleDictionaries:   "dictionaries are written as objects, not Key/Value arrays",
+	BackingFields:        "a [Serializable] type leaks <Name>k__BackingField member names",
+	EmitDefaultFalse:     "members equal to their default are dropped, required ones included",
 }
 
 // Set is the faults switched on in one host; the zero value is a clean host.

@@ -2,11 +2,11 @@ package host
 
 import (
 	"crypto/subtle"
-	"encoding/json"
 	"io"
 	"net/http"
 	"time"
 
+	"github.com/svccheck/svccheck/reference/datacontract"
 	"github.com/svccheck/svccheck/reference/faults"
 	"github.com/svccheck/svccheck/reference/profile"
 	"github.com/svccheck/svccheck/reference/wcf"
@@ -22,24 +22,24 @@ const (
 
 // credentials is the AuthService.svc/Login request body (§2.2); other members are accepted and ignored.
 type credentials struct {
-	UserName     string
-	UserPassword string
+	UserName     string `dc:"UserName"`
+	UserPassword string `dc:"UserPassword"`
 }
 
 // loginResponse is LoginResponse in the documented member order (§2.3).
 type loginResponse struct {
-	Code              int
-	Message           string
-	Exception         *loginException
-	PasswordChangeUrl *string
-	RedirectUrl       *string
-	UserType          string `json:",omitempty"`
+	Code              int             `dc:"Code,order=0"`
+	Message           string          `dc:"Message,order=1"`
+	Exception         *loginException `dc:"Exception,order=2"`
+	PasswordChangeUrl *string         `dc:"PasswordChangeUrl,order=3"`
+	RedirectUrl       *string         `dc:"RedirectUrl,order=4"`
+	UserType          string          `dc:"UserType,omitdefault,order=5"`
 }
 
 // loginException is the Exception object the login page reads Type from (§10 row 2).
 type loginException struct {
-	Message string
-	Type    string
+	Message string `dc:"Message"`
+	Type    string `dc:"Type"`
 }
 
 // login implements AuthService.svc/Login: the outcome is in Code, the status is 200 either way (F02).
@@ -58,7 +58,7 @@ func (h *Host) login(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusRequestEntityTooLarge)
 		return
 	}
-	if err := json.Unmarshal(body, &c); err != nil {
+	if err := datacontract.Unmarshal(body, &c); err != nil {
 		wcf.RequestError(w, err)
 		return
 	}
@@ -105,5 +105,10 @@ func (h *Host) logout(w http.ResponseWriter, sess *session) {
 	for _, name := range []string{authCookie, csrfCookie} {
 		http.SetCookie(w, &http.Cookie{Name: name, Value: "", Path: "/", MaxAge: -1})
 	}
-	wcf.WriteJSON(w, http.StatusOK, map[string]string{"RedirectLocation": ""})
+	wcf.WriteJSON(w, http.StatusOK, logoutReply{})
+}
+
+// logoutReply is Logout's Wrapped reply, its result renamed by MessageParameter (§3).
+type logoutReply struct {
+	RedirectLocation string `dc:"RedirectLocation"`
 }

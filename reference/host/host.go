@@ -94,7 +94,7 @@ func (h *Host) ExpireSessions() { h.sessions.expireAll() }
 // ServeHTTP routes a request the way the flavor's hosting does (creatio-wire.md §1).
 func (h *Host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, h.prof.MaxBodyBytes)
-	p := r.URL.Path
+	p := r.URL.EscapedPath() // operations match UriTemplates on the escaped path
 	switch {
 	case h.is(p, "/ServiceModel/AuthService.svc/Login"):
 		h.login(w, r)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/svccheck/svccheck/reference/datacontract"
 	"github.com/svccheck/svccheck/reference/faults"
 	"github.com/svccheck/svccheck/reference/wcf"
 )
@@ -26,7 +27,7 @@ func (h *Host) workspace(w http.ResponseWriter, r *http.Request, p string) {
 			return
 		}
 		h.authenticated(w, r, routeRest, func(*session) {
-			limitBody(w, r, h.site.RestMaxReceivedMessageSize())
+			h.limitBody(w, r, h.site.RestMaxReceivedMessageSize())
 			h.serve(w, r, h.byClass[strings.ToLower(class)], op)
 		})
 	case h.hasPrefix(p, "/ServiceModel/"):
@@ -38,8 +39,8 @@ func (h *Host) workspace(w http.ResponseWriter, r *http.Request, p string) {
 }
 
 // limitBody applies the endpoint binding's maxReceivedMessageSize (413 beyond it).
-func limitBody(w http.ResponseWriter, r *http.Request, n int64) {
-	if n > 0 {
+func (h *Host) limitBody(w http.ResponseWriter, r *http.Request, n int64) {
+	if n > 0 && !h.faults.Has(faults.NoBodyLimit) {
 		r.Body = http.MaxBytesReader(w, r.Body, n)
 	}
 }
@@ -50,7 +51,25 @@ func (h *Host) serve(w http.ResponseWriter, r *http.Request, svc *wcf.Service, o
 		wcf.NotFound(w)
 		return
 	}
-	svc.Serve(w, r, op, wcf.Options{BareResult: h.faults.Has(faults.UnwrappedResult)})
+	if h.faults.Has(faults.RawAccepted) && wcf.RequireJSON(r.Header.Get("Content-Type")) != nil {
+		r.Header.Set("Content-Type", "application/json")
+	}
+	fw := newFaultWriter(w, h.faults)
+	svc.Serve(fw, r, op, h.dispatchOptions())
+	fw.flush()
+}
+
+// dispatchOptions are WCF's behaviour with the profile's unconfirmed choices and the seeded faults.
+func (h *Host) dispatchOptions() wcf.Options {
+	f := h.faults
+	return wcf.Options{
+		DC:              datacontract.Options{Location: h.prof.TimeZone, IgnoreRequired: f.Has(faults.RequiredIgnored)},
+		WrappedVoidBody: h.prof.WrappedVoidBody,
+		BareResult:      f.Has(faults.UnwrappedResult),
+		WrapBare:        f.Has(faults.WrappedBare),
+		LenientWrapped:  f.Has(faults.BareRequestAccepted),
+		IgnoreMethod:    f.Has(faults.MethodIgnored),
+	}
 }
 
 // authenticated runs next only for a request with a live session and, for checked methods, a valid

@@ -73,7 +73,7 @@ func (h *Host) serveSvc(w http.ResponseWriter, r *http.Request, svc *wcf.Service
 		notFound(w, http.StatusNotFound)
 		return
 	}
-	limitBody(w, r, ep.MaxReceivedMessageSize)
+	h.limitBody(w, r, ep.MaxReceivedMessageSize)
 	h.serve(w, r, svc, op)
 }
 

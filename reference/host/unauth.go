@@ -38,9 +38,9 @@ func (h *Host) unauthorized(w http.ResponseWriter, r *http.Request, kind routeKi
 
 // authFailed is the JSON envelope of a rejected .svc call; clients match Message by equality (F03, F22).
 type authFailed struct {
-	Message       string
-	StackTrace    *string
-	ExceptionType string
+	Message       string  `dc:"Message,order=0"`
+	StackTrace    *string `dc:"StackTrace,order=1"`
+	ExceptionType string  `dc:"ExceptionType,order=2"`
 }
 
 // redirectToLogin is forms authentication's 302 with the original URL in ReturnUrl (F04).

@@ -95,6 +95,11 @@ type Profile struct {
 	MaxSessions int
 	// MaxBodyBytes caps request bodies: Creatio's default webHttpBinding maxReceivedMessageSize.
 	MaxBodyBytes int64
+	// TimeZone is the server's zone: Local and Unspecified DateTimes carry its offset and shift with
+	// it (wcf-wire.md §7.7). UTC, as in a Linux container; a Windows IIS host runs in local time.
+	TimeZone *time.Location
+	// WrappedVoidBody is the reply of a Wrapped void operation (wcf-wire.md §5.2, unconfirmed).
+	WrappedVoidBody string
 }
 
 // Default is the documented default profile of a flavor (creatio-wire.md §10).
@@ -113,6 +118,8 @@ func Default(f Flavor) *Profile {
 		SessionTimeout:            60 * time.Minute,
 		MaxSessions:               10000,
 		MaxBodyBytes:              10485760,
+		TimeZone:                  time.UTC,
+		WrappedVoidBody:           "{}",
 	}
 	if f == NetFx {
 		p.RootRouteStatus = http.StatusNotFound

@@ -1,7 +1,6 @@
 package services
 
 import (
-	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,9 +11,9 @@ import (
 
 func TestGetContactIdByName(t *testing.T) {
 	for name, want := range map[string]string{"Supervisor": SupervisorID, "Nobody": "", "supervisor": ""} {
-		got, err := getContactIDByName(context.Background(), wcf.Args{"Name": name})
+		got, err := getContactIDByName(&wcf.Call{Args: map[string]any{"Name": name}})
 		require.NoError(t, err)
-		assert.Equal(t, want, got, name)
+		assert.Equal(t, want, got.Result, name)
 	}
 }
 

@@ -1,12 +1,15 @@
 // Package wcf dispatches requests to service operations the way WCF's WebHttp behaviour does
-// (wcf-wire.md §2–§6): operations are declared like [WebInvoke] attributes, matched by template and
-// method, fed from the query string or a Wrapped/Bare body, and answered in WCF's shapes and error pages.
+// (wcf-wire.md §2–§6): operations are declared like [WebInvoke] attributes, matched by UriTemplate
+// and method, fed from the template's variables and a Wrapped/Bare body, and answered in WCF's
+// shapes, content types and error pages. Bodies are read and written by reference/datacontract.
 package wcf
 
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
+	"reflect"
 	"strings"
 )
 
@@ -32,12 +35,44 @@ func (b BodyStyle) WrapsRequest() bool { return b == Wrapped || b == WrappedRequ
 // WrapsResponse reports whether replies are {"<Op>Result":…} objects.
 func (b BodyStyle) WrapsResponse() bool { return b == Wrapped || b == WrappedResponse }
 
-// Args carries an operation's parameter values by name, as WCF bound them.
-type Args map[string]string
+// Format is WebMessageFormat. Xml is WCF's default for both directions (wcf-wire.md §2).
+type Format int
 
-// Handler is an operation's implementation: it returns the reply value or an error that the
-// dispatcher turns into WCF's 400 Request Error page (or a WebFault's own status).
-type Handler func(ctx context.Context, args Args) (any, error)
+// The message formats of RequestFormat/ResponseFormat.
+const (
+	Xml Format = iota
+	Json
+)
+
+// Param is one parameter of an operation.
+type Param struct {
+	// Name is the parameter name, or its [MessageParameter(Name=…)] rename: the wire name.
+	Name string
+	// Type is the Go type the value binds to: string, integers, bool, datacontract types, structs
+	// with dc tags, or Stream for a raw body.
+	Type reflect.Type
+	// Out marks an out parameter: not read from the request, written after the result.
+	Out bool
+}
+
+// StreamType is the type of a System.IO.Stream parameter: the operation takes the raw body.
+var StreamType = reflect.TypeFor[io.Reader]()
+
+// Call is what a handler receives: the bound parameter values by name.
+type Call struct {
+	Ctx  context.Context
+	Args map[string]any
+}
+
+// Reply is what a handler returns: the return value (nil for void) and out parameter values.
+type Reply struct {
+	Result any
+	Out    map[string]any
+}
+
+// Handler implements an operation. An error that is a *WebFault answers with its status and detail;
+// any other error is WCF's 400 Request Error page.
+type Handler func(*Call) (Reply, error)
 
 // Operation is one [WebInvoke]/[WebGet] method of a service contract.
 type Operation struct {
@@ -45,14 +80,22 @@ type Operation struct {
 	Name string
 	// Method is WebInvoke.Method; empty means POST as in WCF.
 	Method string
+	// UriTemplate is WebInvoke.UriTemplate; empty means WCF's default (wcf-wire.md §3.1).
+	UriTemplate string
 	// BodyStyle is WebInvoke.BodyStyle.
 	BodyStyle BodyStyle
-	// Params are the string parameters in declaration order.
-	Params []string
+	// RequestFormat and ResponseFormat are WebInvoke's; Xml is WCF's default.
+	RequestFormat, ResponseFormat Format
+	// Params in declaration order.
+	Params []Param
+	// Result is the return type; nil means void.
+	Result reflect.Type
 	// ResultName renames <Name>Result, as [return: MessageParameter(Name=…)] does.
 	ResultName string
 	// Handler implements the operation.
 	Handler Handler
+
+	tmpl *template
 }
 
 // HTTPMethod is the method the operation answers, applying WCF's POST default.
@@ -71,6 +114,47 @@ func (o *Operation) ResultMember() string {
 	return o.Name + "Result"
 }
 
+// Template is the effective UriTemplate: the declared one or WCF's default.
+func (o *Operation) Template() string {
+	if o.UriTemplate != "" {
+		return o.UriTemplate
+	}
+	if o.HTTPMethod() != http.MethodGet {
+		return o.Name
+	}
+	var q []string
+	for _, p := range o.Params {
+		if !p.Out {
+			q = append(q, p.Name+"={"+p.Name+"}")
+		}
+	}
+	if len(q) == 0 {
+		return o.Name
+	}
+	return o.Name + "?" + strings.Join(q, "&")
+}
+
+// bodyParams are the parameters read from the body: not out, not bound by the template.
+func (o *Operation) bodyParams() []Param {
+	var out []Param
+	for _, p := range o.Params {
+		if !p.Out && !o.tmpl.binds(p.Name) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (o *Operation) outParams() []Param {
+	var out []Param
+	for _, p := range o.Params {
+		if p.Out {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // Service is a [ServiceContract] class: the unit that URLs, config files and registrations name.
 type Service struct {
 	// Namespace and Class form the full type name that config files use.
@@ -82,21 +166,11 @@ type Service struct {
 // FullName is the full .NET type name, the key of services.config and AnonymousRoutes.
 func (s *Service) FullName() string { return s.Namespace + "." + s.Class }
 
-// Validate refuses contracts WCF would refuse at start-up, so a broken demo never serves half its operations.
-func (s *Service) Validate() error {
-	seen := map[string]bool{}
-	for _, op := range s.Operations {
-		key := op.HTTPMethod() + " " + strings.ToLower(op.Name)
-		if seen[key] {
-			return fmt.Errorf("service %s: two operations answer %s (MultipleOperationsInContractWithPathMethod)", s.FullName(), key)
-		}
-		seen[key] = true
-		if op.Handler == nil {
-			return fmt.Errorf("service %s: operation %s has no handler", s.FullName(), op.Name)
-		}
-		if op.BodyStyle == Bare && op.HTTPMethod() != http.MethodGet && len(op.Params) > 1 {
-			return fmt.Errorf("service %s: operation %s: Bare allows at most one body parameter (AtMostOneRequestBodyParameterAllowedForUnwrappedMessages)", s.FullName(), op.Name)
-		}
-	}
-	return nil
+// ContractError is a contract WCF refuses when the service host opens; Key is WCF's resource key.
+type ContractError struct {
+	Service, Operation, Key, Msg string
+}
+
+func (e *ContractError) Error() string {
+	return fmt.Sprintf("service %s, operation %s: %s (%s)", e.Service, e.Operation, e.Msg, e.Key)
 }

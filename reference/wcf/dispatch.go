@@ -1,150 +1,76 @@
 package wcf
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
-	"mime"
 	"net/http"
 	"sort"
 	"strings"
+
+	"github.com/svccheck/svccheck/reference/datacontract"
 )
 
-// Options change one dispatch; the host derives them from its seeded faults.
+// Options change one dispatch. DC carries the server's time zone; the other fields imitate
+// non-WCF hosts and exist so the reference host can seed faults.
 type Options struct {
-	// BareResult answers Wrapped operations with the bare value (the unwrapped-result fault).
+	DC datacontract.Options
+	// WrappedVoidBody is the reply of a Wrapped void operation ("{}", wcf-wire.md §5.2, unconfirmed).
+	WrappedVoidBody string
+	// BareResult answers Wrapped operations with the bare value (fault unwrapped-result).
 	BareResult bool
+	// WrapBare wraps Bare replies in {"<Op>Result":…} (fault wrapped-bare).
+	WrapBare bool
+	// LenientWrapped binds a non-object body of a Wrapped request to its first parameter
+	// (fault bare-request-accepted).
+	LenientWrapped bool
+	// IgnoreMethod runs an operation whatever the HTTP method (fault method-ignored).
+	IgnoreMethod bool
 }
 
-// Serve dispatches a request whose path below the service is opPath (e.g. "GetContactIdByName").
-// Operations use WCF's default UriTemplate: literal match ignoring case, parameters from the query
-// string for GET and from the body otherwise (wcf-wire.md §3.1).
+// Serve dispatches a request whose escaped path below the service is opPath (no leading slash):
+// the first operation whose UriTemplate and method match runs; a template match under other
+// methods is 405 with Allow; a match only with a trailing slash is 307; nothing is 404.
 func (s *Service) Serve(w http.ResponseWriter, r *http.Request, opPath string, opt Options) {
+	q := r.URL.Query()
 	var allow []string
+	redirect := false
 	for _, op := range s.Operations {
-		if !strings.EqualFold(op.Name, opPath) {
+		vals, ok := op.tmpl.match(opPath, q)
+		if !ok {
+			_, slash := op.tmpl.match(opPath+"/", q)
+			redirect = redirect || slash
 			continue
 		}
-		if op.HTTPMethod() == r.Method {
-			s.invoke(w, r, op, opt)
+		if op.HTTPMethod() == r.Method || opt.IgnoreMethod {
+			s.invoke(w, r, op, vals, opt)
 			return
 		}
 		allow = append(allow, op.HTTPMethod())
 	}
-	if len(allow) == 0 {
+	switch {
+	case len(allow) > 0:
+		sort.Strings(allow)
+		MethodNotAllowed(w, strings.Join(allow, ", "))
+	case redirect:
+		u := *r.URL
+		u.Path += "/"
+		u.RawPath = ""
+		w.Header().Set("Location", u.String())
+		errorPage(w, http.StatusTemporaryRedirect, "Service", "There is no operation at the requested address, but there is one at the redirected address.")
+	default:
 		NotFound(w)
-		return
 	}
-	sort.Strings(allow)
-	MethodNotAllowed(w, strings.Join(allow, ", "))
 }
 
-func (s *Service) invoke(w http.ResponseWriter, r *http.Request, op *Operation, opt Options) {
-	args, err := bind(r, op)
+// invoke binds the arguments, runs the handler and writes its reply or fault.
+func (s *Service) invoke(w http.ResponseWriter, r *http.Request, op *Operation, vals map[string]string, opt Options) {
+	args, err := bindArgs(r, op, vals, opt)
 	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			w.WriteHeader(http.StatusRequestEntityTooLarge)
-			return
-		}
-		RequestError(w, err)
+		bindError(w, err)
 		return
 	}
-	ret, err := op.Handler(r.Context(), args)
+	rep, err := op.Handler(&Call{Ctx: r.Context(), Args: args})
 	if err != nil {
-		RequestError(w, err)
+		writeFault(w, op, err, opt)
 		return
 	}
-	var reply any = ret
-	if op.BodyStyle.WrapsResponse() && !opt.BareResult {
-		reply = map[string]any{op.ResultMember(): ret}
-	}
-	WriteJSON(w, http.StatusOK, reply)
-}
-
-// bind collects parameter values: the query string for GET (names match ignoring case), the body otherwise.
-func bind(r *http.Request, op *Operation) (Args, error) {
-	args := Args{}
-	if op.HTTPMethod() == http.MethodGet {
-		q := r.URL.Query()
-		for _, p := range op.Params {
-			for k, v := range q {
-				if strings.EqualFold(k, p) && len(v) > 0 {
-					args[p] = v[0]
-				}
-			}
-		}
-		return args, nil
-	}
-	if err := RequireJSON(r.Header.Get("Content-Type")); err != nil {
-		return nil, err
-	}
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
-		return nil, err
-	}
-	return bindBody(body, op)
-}
-
-// RequireJSON applies WCF's Content-Type → format table (wcf-wire.md §4): only Json is implemented
-// for contract operations, and Raw is refused with WCF's own message.
-func RequireJSON(contentType string) error {
-	mt, _, _ := mime.ParseMediaType(contentType)
-	switch mt {
-	case "application/json", "text/json":
-		return nil
-	case "application/xml", "text/xml", "application/rss+xml", "application/atom+xml", "text/html":
-		return errors.New("XML request bodies are not served by this reference host")
-	}
-	return errors.New("The incoming message has an unexpected message format 'Raw'. The expected message formats for the operation are 'Xml', 'Json'.")
-}
-
-func bindBody(body []byte, op *Operation) (Args, error) {
-	args := Args{}
-	if len(strings.TrimSpace(string(body))) == 0 {
-		return args, nil
-	}
-	if !op.BodyStyle.WrapsRequest() {
-		if len(op.Params) == 1 {
-			var v string
-			if err := json.Unmarshal(body, &v); err != nil {
-				return nil, fmt.Errorf("$: %v", err)
-			}
-			args[op.Params[0]] = v
-		}
-		return args, nil
-	}
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(body, &members); err != nil {
-		return nil, fmt.Errorf("$: the body of a wrapped request must be a JSON object: %v", err)
-	}
-	for _, p := range op.Params {
-		raw, ok := members[p] // member names are case-sensitive (wcf-wire.md §5.1)
-		if !ok || string(raw) == "null" {
-			continue
-		}
-		var v string
-		if err := json.Unmarshal(raw, &v); err != nil {
-			return nil, fmt.Errorf("$.%s: expected a string: %v", p, err)
-		}
-		args[p] = v
-	}
-	return args, nil
-}
-
-// WriteJSON writes a reply as WCF's JSON encoder does for these shapes: compact, '/' escaped as '\/'
-// and the utf-8 Content-Type label (wcf-wire.md §2, §7.6).
-func WriteJSON(w http.ResponseWriter, status int, v any) {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		RequestError(w, err)
-		return
-	}
-	out := strings.ReplaceAll(strings.TrimSuffix(b.String(), "\n"), "/", `\/`)
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	io.WriteString(w, out)
+	writeReply(w, op, rep, opt)
 }
