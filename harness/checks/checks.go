@@ -49,6 +49,8 @@ type Env struct {
 	Target   target.Target
 	Sessions *session.Pool
 	Identity session.Identity
+
+	replies replies
 }
 
 // Check is one catalogue entry.
@@ -63,7 +65,10 @@ type Check struct {
 
 // All is the catalogue, in ID order: the order of reports.
 func All() []Check {
-	all := append(append(append(authChecks(), csrfChecks()...), anonChecks()...), contractChecks()...)
+	var all []Check
+	for _, family := range [][]Check{authChecks(), csrfChecks(), anonChecks(), contractChecks(), wcfChecks(), negativeChecks(), dataContractChecks()} {
+		all = append(all, family...)
+	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all
 }

@@ -34,6 +34,26 @@ paths:
       x-wcf-body-style: Wrapped
       responses:
         "200": {description: ok, content: {application/json: {schema: {type: string}}}}
+  /ServiceModel/S.svc/Data:
+    get:
+      operationId: Data
+      security: []
+      x-wcf-body-style: Bare
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [When, Tags, Name]
+                properties:
+                  When: {type: string, format: wcf-date}
+                  Name: {type: string}
+                  Tags:
+                    type: array
+                    x-wcf-dictionary: true
+                    items: {type: object, properties: {Key: {type: string}, Value: {type: string}}}
   /rest/S/Cookie:
     post:
       operationId: Cookie
@@ -102,13 +122,23 @@ func TestChecksJudgeHostileAnswers(t *testing.T) {
 		{"no session login page 200", AuthSessionRequired, "Cookie", answer(200, "text/html; charset=utf-8", "<html>"), Fail, "F17"},
 		{"no session data", AuthSessionRequired, "Cookie", answer(200, "application/json", `{"CookieResult":"x"}`), Fail, "open to anonymous"},
 		{"session 404", AuthSessionCall, "Cookie", answer(404, "text/html", ""), Fail, "F14"},
-		{"session 500", AuthSessionCall, "Cookie", answer(500, "text/html", ""), Fail, "expected a 2xx"},
+		{"session 500", AuthSessionCall, "Cookie", answer(500, "text/html", ""), Fail, "expected 200 with a session"},
 		{"csrf not checked", CSRFHeaderRequired, "Cookie", answer(200, "application/json", `{"CookieResult":"x"}`), Fail, "F16"},
 		{"csrf session refused", CSRFHeaderRequired, "Cookie", answer(302, "", "", "Location", "/Login/Login.html"), Skip, "not accepted"},
-		{"schema wrong content type", ContractResponseSchema, "Anon", answer(200, "text/plain", `{"AnonResult":"x"}`), Fail, "expected Content-Type application/json"},
-		{"schema not json", ContractResponseSchema, "Anon", answer(200, "application/json", `{"AnonResult":`), Fail, "not JSON"},
+		{"content type text/plain", WCFContentType, "Anon", answer(200, "text/plain", `{"AnonResult":"x"}`), Fail, "expected Content-Type application/json"},
+		{"content type without charset", WCFContentType, "Anon", answer(200, "application/json", `{"AnonResult":"x"}`), Fail, "expected charset=utf-8"},
+		{"content type ok", WCFContentType, "Anon", answer(200, "application/json; charset=UTF-8", `{"AnonResult":"x"}`), Pass, "Content-Type"},
+		{"schema not json", ContractResponseSchema, "Anon", answer(200, "application/json", `{"AnonResult":`), Skip, "not JSON"},
 		{"schema not utf-8", ContractResponseSchema, "Anon", answer(200, "application/json", "{\"AnonResult\":\"M\xfcller\"}"), Fail, "UTF-8"},
-		{"schema unwrapped", ContractResponseSchema, "Anon", answer(200, "application/json", `"x"`), Fail, "F07"},
+		{"shape unwrapped", WCFReplyShape, "Anon", answer(200, "application/json", `"x"`), Fail, "F07"},
+		{"shape extra member", WCFReplyShape, "Anon", answer(200, "application/json", `{"AnonResult":"x","d":1}`), Fail, "exactly AnonResult"},
+		{"shape bare wrapped", WCFReplyShape, "Data", answer(200, "application/json", `{"DataResult":{}}`), Fail, "wrapped in"},
+		{"dc iso date", DCDateFormat, "Data", answer(200, "application/json", `{"When":"2013-01-02T03:04:05Z","Name":"a","Tags":[]}`), Fail, `$.When is "2013-01-02T03:04:05Z"`},
+		{"dc wcf date", DCDateFormat, "Data", answer(200, "application/json", `{"When":"\/Date(1357095845006+0300)\/","Name":"a","Tags":[]}`), Pass, "follows"},
+		{"dc required", DCRequiredMembers, "Data", answer(200, "application/json", `{"When":"\/Date(0)\/","Tags":[]}`), Fail, `lacks the member "Name"`},
+		{"dc case", DCMemberCase, "Data", answer(200, "application/json", `{"when":"\/Date(0)\/","Name":"a","Tags":[]}`), Fail, `"when" where the contract says "When"`},
+		{"dc dictionary object", DCDictionaryShape, "Data", answer(200, "application/json", `{"When":"\/Date(0)\/","Name":"a","Tags":{"k":"v"}}`), Fail, `"Key":…`},
+		{"dc backing field", DCBackingFields, "Data", answer(200, "application/json", `{"<When>k__BackingField":"\/Date(0)\/"}`), Fail, "[DataMember] When"},
 		{"schema wrong type", ContractResponseSchema, "Anon", answer(200, "application/json", `{"AnonResult":12}`), Fail, "$.AnonResult does not match"},
 		{"schema no 200", ContractResponseSchema, "Anon", answer(302, "", "", "Location", "/Login/x"), Skip, "no 200 answer"},
 		{"schema ok", ContractResponseSchema, "Anon", answer(200, "application/json; charset=utf-8", `{"AnonResult":"x"}`), Pass, "matches"},
@@ -131,6 +161,7 @@ func TestAppliesMatchesTheAuthClass(t *testing.T) {
 	for id, want := range map[string][2]bool{
 		AnonAccess: {true, false}, AuthSessionRequired: {false, true}, AuthSessionCall: {false, true},
 		CSRFHeaderRequired: {false, true}, ContractResponseSchema: {true, true}, AuthLogin: {false, false},
+		WCFRawRefused: {false, false}, WCFUnknownOperation: {true, false}, DCDateFormat: {false, false},
 	} {
 		c, _ := ByID(id)
 		assert.Equal(t, want, [2]bool{c.Applies(anon), c.Applies(cookie)}, id)

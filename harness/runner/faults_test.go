@@ -28,10 +28,24 @@ var caught = []struct {
 }{
 	{faults.AnonRegistrationLost, checks.AnonAccess, "UsrAnonymousConfigurationService.GetContactIdByName"},
 	{faults.CSRFOff, checks.CSRFHeaderRequired, "UsrDemoService.GetContactIdByName"},
-	{faults.UnwrappedResult, checks.ContractResponseSchema, "UsrCustomConfigurationService.GetContactIdByName"},
+	{faults.UnwrappedResult, checks.WCFReplyShape, "UsrCustomConfigurationService.GetContactIdByName"},
 	{faults.LoginPage200, checks.AuthSessionRequired, "UsrCustomConfigurationService.GetContactIdByName"},
 	{faults.CSRFCookieHTTPOnly, checks.AuthLogin, "AuthService.Login"},
 	{faults.SessionLost, checks.AuthSessionCall, "UsrCustomConfigurationService.GetContactIdByName"},
+	{faults.WrappedBare, checks.WCFReplyShape, "UsrDemoService.GetContact"},
+	{faults.BareRequestAccepted, checks.WCFRequestShape, "UsrDemoService.GetContactIdByName"},
+	{faults.RawAccepted, checks.WCFRawRefused, "UsrDemoService.GetContactIdByName"},
+	{faults.RequiredIgnored, checks.WCFRequiredMember, "UsrDemoService.SaveContact"},
+	{faults.NoBodyLimit, checks.WCFBodyLimit, "UsrDemoService.SaveContact"},
+	{faults.MethodIgnored, checks.WCFMethodNotAllowed, "UsrDemoService.GetContactIdByName"},
+	{faults.SPAFallback, checks.WCFUnknownOperation, "UsrDemoService.GetContactIdByName"},
+	{faults.JSONAsText, checks.WCFContentType, "UsrDemoAnonService.Echo"},
+	{faults.ISODates, checks.DCDateFormat, "UsrDemoAnonService.GetServerTime"},
+	{faults.EmitDefaultFalse, checks.DCRequiredMembers, "UsrDemoAnonService.GetContact"},
+	{faults.EmitDefaultFalse, checks.ContractResponseSchema, "UsrDemoAnonService.GetContact"},
+	{faults.CamelCaseMembers, checks.DCMemberCase, "UsrDemoAnonService.GetContact"},
+	{faults.SimpleDictionaries, checks.DCDictionaryShape, "UsrDemoAnonService.GetContact"},
+	{faults.BackingFields, checks.DCBackingFields, "UsrDemoAnonService.GetContact"},
 }
 
 // runEmbedded runs the bundled specs against an embedded host of one flavor with some faults.

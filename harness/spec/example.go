@@ -96,10 +96,15 @@ func bodyExample(o *Operation, ex *Example) error {
 		}
 		return nil
 	}
+	ex.ContentType = ct
+	if str, isStr := v.(string); isStr && !strings.Contains(ct, "json") {
+		ex.Body = []byte(str) // a raw (Stream) body is sent as written
+		return nil
+	}
 	body, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	ex.Body, ex.ContentType = body, ct
+	ex.Body = body
 	return nil
 }

@@ -1,6 +1,8 @@
 package spec
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -18,10 +20,12 @@ const (
 	extBodyStyle   = "x-wcf-body-style"
 	extOperation   = "x-wcf-operation"
 	extResult      = "x-wcf-result"
+	extOutParams   = "x-wcf-out-params"
+	extMaxBody     = "x-wcf-max-received-message-size"
 )
 
 var knownExt = map[string]bool{extAuth: true, extRoute: true, extCharset: true, extEndsSession: true,
-	extBodyStyle: true, extOperation: true, extResult: true}
+	extBodyStyle: true, extOperation: true, extResult: true, extOutParams: true, extMaxBody: true}
 
 var bodyStyles = map[string]wcf.BodyStyle{"Bare": wcf.Bare, "Wrapped": wcf.Wrapped,
 	"WrappedRequest": wcf.WrappedRequest, "WrappedResponse": wcf.WrappedResponse}
@@ -64,6 +68,15 @@ func newOperation(s *Spec, path, method string, item *openapi3.PathItem, line in
 		return nil, err
 	}
 	if o.EndsSession, err = ext.boolean(extEndsSession); err != nil {
+		return nil, err
+	}
+	if o.OutParams, err = ext.strings(extOutParams); err != nil {
+		return nil, err
+	}
+	if o.MaxBody, err = ext.integer(extMaxBody); err != nil {
+		return nil, err
+	}
+	if o.ExpectStatus, err = expectStatus(o); err != nil {
 		return nil, err
 	}
 	if o.Example, err = buildExample(o); err != nil {
@@ -160,4 +173,57 @@ func (r extReader) boolean(key string) (bool, error) {
 		return false, errAt(r.s, r.line, r.jp+"."+key, CodeExtension, "expected true or false, got %v", v)
 	}
 	return b, nil
+}
+
+func (r extReader) strings(key string) ([]string, error) {
+	v, ok := r.ext[key]
+	if !ok {
+		return nil, nil
+	}
+	list, ok := v.([]any)
+	var out []string
+	for _, x := range list {
+		s, isStr := x.(string)
+		if !isStr || s == "" {
+			ok = false
+		}
+		out = append(out, s)
+	}
+	if !ok {
+		return nil, errAt(r.s, r.line, r.jp+"."+key, CodeExtension, "expected a list of names, got %v", v)
+	}
+	return out, nil
+}
+
+func (r extReader) integer(key string) (int64, error) {
+	v, ok := r.ext[key]
+	if !ok {
+		return 0, nil
+	}
+	f, ok := v.(float64)
+	if !ok || f < 1 || f != float64(int64(f)) {
+		return 0, errAt(r.s, r.line, r.jp+"."+key, CodeExtension, "expected a positive whole number of bytes, got %v", v)
+	}
+	return int64(f), nil
+}
+
+// expectStatus is the status a correct call gets: the lowest declared 2xx, else the only declared one.
+func expectStatus(o *Operation) (int, error) {
+	var codes []int
+	for k := range o.Op.Responses.Map() {
+		if n, err := strconv.Atoi(k); err == nil {
+			codes = append(codes, n)
+		}
+	}
+	sort.Ints(codes)
+	for _, c := range codes {
+		if c >= 200 && c < 300 {
+			return c, nil
+		}
+	}
+	if len(codes) == 1 {
+		return codes[0], nil
+	}
+	return 0, errAt(o.Spec, o.Line, "paths."+o.Path+"."+strings.ToLower(o.Method)+".responses", CodeInvalid,
+		"declare a 2xx response, or exactly one status for an operation that always faults")
 }

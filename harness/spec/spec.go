@@ -55,6 +55,14 @@ type Operation struct {
 	ResultMember string
 	// Charset of request and reply bodies (x-svccheck-charset, default utf-8).
 	Charset string
+	// OutParams are the out parameters a Wrapped reply carries after the result (x-wcf-out-params).
+	OutParams []string
+	// MaxBody is the endpoint's maxReceivedMessageSize when the spec states it
+	// (x-wcf-max-received-message-size); 0 when unknown.
+	MaxBody int64
+	// ExpectStatus is the status a correct call gets: the lowest declared 2xx, else the only
+	// declared status (operations that always fault, e.g. with WebFaultException).
+	ExpectStatus int
 	// EndsSession marks operations that end the caller's session (x-svccheck-ends-session): checks
 	// give them a login of their own so the shared one survives.
 	EndsSession bool

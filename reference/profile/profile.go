@@ -93,7 +93,8 @@ type Profile struct {
 	SessionTimeout time.Duration
 	// MaxSessions bounds the session store; the oldest session is dropped beyond it.
 	MaxSessions int
-	// MaxBodyBytes caps request bodies: Creatio's default webHttpBinding maxReceivedMessageSize.
+	// MaxBodyBytes caps every request body before any binding limit applies: ASP.NET's
+	// maxRequestLength (netfx Web.config httpRuntime maxRequestLength="102400" KiB, creatio-wire.md §6.1).
 	MaxBodyBytes int64
 	// TimeZone is the server's zone: Local and Unspecified DateTimes carry its offset and shift with
 	// it (wcf-wire.md §7.7). UTC, as in a Linux container; a Windows IIS host runs in local time.
@@ -117,7 +118,7 @@ func Default(f Flavor) *Profile {
 		UnauthExceptionType:       "System.InvalidOperationException",
 		SessionTimeout:            60 * time.Minute,
 		MaxSessions:               10000,
-		MaxBodyBytes:              10485760,
+		MaxBodyBytes:              100 << 20,
 		TimeZone:                  time.UTC,
 		WrappedVoidBody:           "{}",
 	}
