@@ -194,7 +194,8 @@ func writeAtomic(path string, write func(*os.File) error) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// Format is one output format: its file name and writer.
+// Format is one output format: its file name and writer. A format without a file (github) is
+// written on stdout by the CLI.
 type Format struct {
 	Name  string
 	File  string
@@ -203,13 +204,19 @@ type Format struct {
 
 // Formats are the formats svccheck writes, by name.
 var Formats = map[string]Format{
-	"json":  {Name: "json", File: "report.json", Write: func(f *os.File, r *Report) error { return WriteJSON(f, r) }},
-	"junit": {Name: "junit", File: "junit.xml", Write: func(f *os.File, r *Report) error { return WriteJUnit(f, r) }},
-	"md":    {Name: "md", File: "summary.md", Write: func(f *os.File, r *Report) error { return WriteMarkdown(f, r) }},
+	"json":   {Name: "json", File: "report.json", Write: func(f *os.File, r *Report) error { return WriteJSON(f, r) }},
+	"junit":  {Name: "junit", File: "junit.xml", Write: func(f *os.File, r *Report) error { return WriteJUnit(f, r) }},
+	"md":     {Name: "md", File: "summary.md", Write: func(f *os.File, r *Report) error { return WriteMarkdown(f, r) }},
+	"html":   {Name: "html", File: "report.html", Write: func(f *os.File, r *Report) error { return WriteHTML(f, r) }},
+	"sarif":  {Name: "sarif", File: "report.sarif", Write: func(f *os.File, r *Report) error { return WriteSARIF(f, r) }},
+	"github": {Name: "github", Write: func(f *os.File, r *Report) error { return WriteGitHub(f, r) }},
 }
 
 // DefaultFormats are written when the user does not choose.
-var DefaultFormats = []string{"json", "junit", "md"}
+var DefaultFormats = []string{"json", "junit", "md", "html"}
+
+// KnownFormats lists every format, for help texts and errors.
+var KnownFormats = []string{"json", "junit", "md", "html", "sarif", "github"}
 
 // Select parses a comma-separated format list, refusing unknown names.
 func Select(list string) ([]string, error) {
@@ -220,12 +227,12 @@ func Select(list string) ([]string, error) {
 			continue
 		}
 		if _, ok := Formats[name]; !ok {
-			return nil, fmt.Errorf("unknown report format %q (known: %s)", name, strings.Join(DefaultFormats, ", "))
+			return nil, fmt.Errorf("unknown report format %q (known: %s)", name, strings.Join(KnownFormats, ", "))
 		}
 		out = append(out, name)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("no report format chosen (known: %s)", strings.Join(DefaultFormats, ", "))
+		return nil, fmt.Errorf("no report format chosen (known: %s)", strings.Join(KnownFormats, ", "))
 	}
 	return out, nil
 }
@@ -236,7 +243,10 @@ func WriteAll(dir string, r *Report, formats []string) ([]string, error) {
 	for _, name := range formats {
 		f, ok := Formats[name]
 		if !ok {
-			return paths, fmt.Errorf("unknown report format %q (known: %s)", name, strings.Join(DefaultFormats, ", "))
+			return paths, fmt.Errorf("unknown report format %q (known: %s)", name, strings.Join(KnownFormats, ", "))
+		}
+		if f.File == "" {
+			continue
 		}
 		p := filepath.Join(dir, f.File)
 		if err := writeAtomic(p, func(fh *os.File) error { return f.Write(fh, r) }); err != nil {
