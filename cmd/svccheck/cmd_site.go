@@ -19,7 +19,7 @@ func doctorCommand() command {
 			flavor := fs.String("flavor", "auto", "auto, netfx or net")
 			compare := fs.Bool("compare", false, "compare two site directories, BEFORE and AFTER an update")
 			out := fs.String("out", "reports/doctor", "directory for the reports")
-			formats := fs.String("format", strings.Join(report.DefaultFormats, ","), "report formats, comma-separated: json, junit, md")
+			formats := fs.String("format", strings.Join(report.DefaultFormats, ","), "report formats, comma-separated: "+strings.Join(report.KnownFormats, ", "))
 			return func(_ context.Context, env *cliEnv) int { return runDoctor(env, *flavor, *compare, *out, *formats) }
 		}}
 }
