@@ -9,4 +9,6 @@ if ! command -v chromium >/dev/null 2>&1; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 GO="${GO:-go}"
-SVCCHECK_BROWSER=1 "$GO" test ./harness/report/ -run Browser -count=1 -v
+mkdir -p reports/browser
+SVCCHECK_BROWSER=1 "$GO" test ./harness/report/ -run Browser -count=1 -v -artifacts -outputdir "$PWD/reports/browser"
+echo "test-browser: screenshot under reports/browser/"
