@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/svccheck/svccheck/harness/doctor"
+	"github.com/svccheck/svccheck/harness/gate"
 	"github.com/svccheck/svccheck/harness/report"
 	"github.com/svccheck/svccheck/reference/site"
 )
@@ -63,6 +64,7 @@ func runDoctor(env *cliEnv, flavorFlag string, compare bool, out, formats string
 		fmt.Fprintf(env.stdout, "%s\n    fix: %s\n", fd, fd.Fix)
 	}
 	rep := doctor.Report(label, string(f), findings, rules, started, version)
+	gate.Apply(rep, gate.Policy{Now: time.Now()}) // fingerprints, so doctor findings can be baselined too
 	return finish(env, out, formats, rep)
 }
 
