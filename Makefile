@@ -1,7 +1,7 @@
 # svccheck — the two commands a newcomer needs are `make run` and `make test`.
 GO ?= go
 
-.PHONY: run test interop build bench
+.PHONY: run test interop build bench test-browser
 
 ## run: the main job — conformance run of specs/ against the embedded reference host, both flavors.
 run:
@@ -23,3 +23,8 @@ interop:
 ## bench: benchmarks recorded in docs/performance.md.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## test-browser: report.html rendered in Debian's headless Chromium (installed when missing); DOM
+## assertions and a screenshot in the test's artifacts (reports/browser/).
+test-browser:
+	bash harness/report/browser/run.sh

@@ -40,7 +40,8 @@ type cliEnv struct {
 }
 
 func commands() []command {
-	cs := []command{runCommand(), serveCommand(), doctorCommand(), initSiteCommand(), checksCommand(), faultsCommand(), versionCommand()}
+	cs := []command{runCommand(), serveCommand(), doctorCommand(), initSiteCommand(), checksCommand(), faultsCommand(), versionCommand(),
+		baselineCommand(), reportCommand()}
 	sort.Slice(cs, func(i, j int) bool { return cs[i].name < cs[j].name })
 	return cs
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/svccheck/svccheck/harness/checks"
+	"github.com/svccheck/svccheck/harness/gate"
 	"github.com/svccheck/svccheck/harness/redact"
 	"github.com/svccheck/svccheck/harness/report"
 	"github.com/svccheck/svccheck/harness/runner"
@@ -28,6 +29,9 @@ type runOptions struct {
 	specs, faults, checks                           listFlag
 	parallel                                        int
 	timeout                                         time.Duration
+	gate                                            gateOptions
+	policy                                          gate.Policy
+	shard                                           gate.Shard
 }
 
 func runCommand() command {
@@ -41,11 +45,12 @@ func runCommand() command {
 			fs.StringVar(&o.passwordEnv, "password-env", "SVCCHECK_PASSWORD", "environment variable holding the password (unset: the fresh-Creatio default)")
 			fs.Var(&o.specs, "spec", "OpenAPI file or directory; repeatable (default: the bundled specs/)")
 			fs.StringVar(&o.out, "out", "reports/latest", "directory for the reports")
-			fs.StringVar(&o.formats, "format", strings.Join(report.DefaultFormats, ","), "report formats, comma-separated: json, junit, md")
+			fs.StringVar(&o.formats, "format", strings.Join(report.DefaultFormats, ","), "report formats, comma-separated: "+strings.Join(report.KnownFormats, ", ")+" (github: annotations on stdout)")
 			fs.IntVar(&o.parallel, "parallel", 4, "concurrent checks; all share one login per identity")
 			fs.DurationVar(&o.timeout, "timeout", wire.DefaultTimeout, "timeout of one HTTP request")
 			fs.Var(&o.faults, "fault", "seed a fault in the embedded host (see 'svccheck faults'); repeatable; not with --target")
 			fs.Var(&o.checks, "check", "run only this check ID (see 'svccheck checks'); repeatable")
+			o.gate.register(fs)
 			return func(ctx context.Context, env *cliEnv) int { return runRun(ctx, env, o) }
 		}}
 }
@@ -69,6 +74,7 @@ func runRun(ctx context.Context, env *cliEnv, o *runOptions) int {
 	if err != nil {
 		return usageError(env, "%v", err)
 	}
+	judge(rep, o.policy, o.shard)
 	return finish(env, o.out, o.formats, rep)
 }
 
@@ -98,6 +104,13 @@ func runConfig(env *cliEnv, o *runOptions) (runner.Config, func(), int) {
 	if cfg.Checks, err = selectChecks(o.checks); err != nil {
 		return cfg, nil, usageError(env, "%v", err)
 	}
+	if o.policy, err = o.gate.policy(); err != nil {
+		return cfg, nil, usageError(env, "%v", err)
+	}
+	if o.shard, err = gate.ParseShard(o.gate.shard); err != nil {
+		return cfg, nil, usageError(env, "%v", err)
+	}
+	cfg.Specs = shardSpecs(cfg.Specs, o.shard)
 	cleanup, code := targets(env, o, &cfg, password)
 	return cfg, cleanup, code
 }
@@ -187,8 +200,14 @@ func targets(env *cliEnv, o *runOptions, cfg *runner.Config, password string) (f
 func finish(env *cliEnv, out, formatList string, rep *report.Report) int {
 	formats, _ := report.Select(formatList)
 	paths, err := report.WriteAll(out, rep, formats)
+	for _, name := range formats {
+		if name == "github" {
+			report.WriteGitHub(env.stdout, rep)
+		}
+	}
+	expiredWaivers(env, rep)
 	for _, r := range rep.Results {
-		if (r.Verdict == "fail" || r.Verdict == "error") && r.Method != "" {
+		if (r.Verdict == "fail" || r.Verdict == "error") && r.Method != "" && r.Suppressed == "" {
 			fmt.Fprintf(env.stdout, "%s %s %s: %s\n", strings.ToUpper(r.Verdict), r.Target, r.Check, r.Operation)
 			fmt.Fprintf(env.stdout, "    %s\n", r.Reason)
 		}

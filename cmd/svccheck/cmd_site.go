@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/svccheck/svccheck/harness/doctor"
+	"github.com/svccheck/svccheck/harness/gate"
 	"github.com/svccheck/svccheck/harness/report"
 	"github.com/svccheck/svccheck/reference/site"
 )
@@ -19,7 +20,7 @@ func doctorCommand() command {
 			flavor := fs.String("flavor", "auto", "auto, netfx or net")
 			compare := fs.Bool("compare", false, "compare two site directories, BEFORE and AFTER an update")
 			out := fs.String("out", "reports/doctor", "directory for the reports")
-			formats := fs.String("format", strings.Join(report.DefaultFormats, ","), "report formats, comma-separated: json, junit, md")
+			formats := fs.String("format", strings.Join(report.DefaultFormats, ","), "report formats, comma-separated: "+strings.Join(report.KnownFormats, ", "))
 			return func(_ context.Context, env *cliEnv) int { return runDoctor(env, *flavor, *compare, *out, *formats) }
 		}}
 }
@@ -63,6 +64,7 @@ func runDoctor(env *cliEnv, flavorFlag string, compare bool, out, formats string
 		fmt.Fprintf(env.stdout, "%s\n    fix: %s\n", fd, fd.Fix)
 	}
 	rep := doctor.Report(label, string(f), findings, rules, started, version)
+	gate.Apply(rep, gate.Policy{Now: time.Now()}) // fingerprints, so doctor findings can be baselined too
 	return finish(env, out, formats, rep)
 }
 

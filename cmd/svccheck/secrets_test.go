@@ -58,14 +58,15 @@ func TestSecretsNeverReachOutputOrReports(t *testing.T) {
 			out := t.TempDir()
 			var stdout, stderr bytes.Buffer
 			code := Run([]string{"run", "--target", srv.URL, "--flavor", string(f), "--password-env", "SVCCHECK_TEST_PASSWORD",
-				"--out", out}, &stdout, &stderr)
+				"--out", out, "--format", "json,junit,md,html,sarif,github"}, &stdout, &stderr)
 			require.Equal(t, exitFailed, code, "the faults make failures with transcripts:\n%s", stdout.String())
 
 			secrets := append([]string{password}, tap.values...)
 			require.Greater(t, len(secrets), 3, "the run logged in and saw cookies")
 			texts := map[string]string{"stdout": stdout.String(), "stderr": stderr.String()}
 			files, _ := filepath.Glob(filepath.Join(out, "*"))
-			require.Len(t, files, 3, "json, junit and md were written")
+			require.Len(t, files, 5, "json, junit, md, html and sarif were written (github goes to stdout)")
+			require.Contains(t, stdout.String(), "::error file=", "GitHub annotations are checked too")
 			for _, p := range files {
 				b, err := os.ReadFile(p)
 				require.NoError(t, err)
@@ -77,6 +78,7 @@ func TestSecretsNeverReachOutputOrReports(t *testing.T) {
 				}
 			}
 			assert.Contains(t, texts["report.json"], "[redacted]", "transcripts are kept, with values masked")
+			assert.Contains(t, texts["report.html"], "[redacted]", "the HTML shows transcripts, masked")
 		})
 	}
 }

@@ -58,6 +58,8 @@ type Check struct {
 	ID       string
 	Title    string
 	Severity Severity
+	// Fix is the "How to fix" paragraph of docs/checks.md, shown next to a failure in every report.
+	Fix string
 	// Applies says whether the check has anything to say about an operation.
 	Applies func(*spec.Operation) bool
 	Run     func(context.Context, *Env, *spec.Operation) Outcome
@@ -70,6 +72,9 @@ func All() []Check {
 		all = append(all, family...)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	for i := range all {
+		all[i].Fix = fixes[all[i].ID]
+	}
 	return all
 }
 

@@ -21,6 +21,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		p, f, s := count(r, t.Label)
 		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d |\n", mdCell(t.Label), t.Flavor, p, f, s)
 	}
+	writeGate(&b, r)
 	if warns := withVerdict(r, "warn"); len(warns) > 0 {
 		b.WriteString("\n## Warnings\n\n| where | check | reason |\n|---|---|---|\n")
 		for _, res := range warns {
@@ -109,4 +110,15 @@ func location(res Result) string {
 		return fmt.Sprintf("%s:%d %s", res.Spec, res.Line, res.Operation)
 	}
 	return res.Operation
+}
+
+// writeGate says what the CI gate decided: baselined and waived counts and every expired waiver.
+func writeGate(b *strings.Builder, r *Report) {
+	if r.Gate == nil {
+		return
+	}
+	fmt.Fprintf(b, "\nGate: fail on %s; %d blocking, %d baselined, %d waived.\n", r.Gate.FailOn, r.Gate.Blocking, r.Summary.Baselined, r.Summary.Waived)
+	for _, e := range r.Gate.Expired {
+		fmt.Fprintf(b, "- **expired waiver** %s\n", mdCell(e))
+	}
 }

@@ -17,10 +17,17 @@ type Report struct {
 	Started     time.Time `json:"started"`
 	DurationMS  int64     `json:"duration_ms"`
 	Interrupted bool      `json:"interrupted,omitempty"`
-	Targets     []Target  `json:"targets"`
-	Specs       []Spec    `json:"specs"`
-	Results     []Result  `json:"results"`
-	Summary     Summary   `json:"summary"`
+	// Catalogue identifies the check catalogue the run used (IDs, titles, fixes), so two reports can be
+	// told apart when svccheck's checks changed between them.
+	Catalogue string `json:"catalogue,omitempty"`
+	// Shard is "i/n" when the run covered one shard of the operations; merged reports have none.
+	Shard string `json:"shard,omitempty"`
+	// Gate says how baselines, waivers and --fail-on judged the findings; nil when no gate ran.
+	Gate    *Gate    `json:"gate,omitempty"`
+	Targets []Target `json:"targets"`
+	Specs   []Spec   `json:"specs"`
+	Results []Result `json:"results"`
+	Summary Summary  `json:"summary"`
 }
 
 // Target is a deployment the run tested.
@@ -54,6 +61,25 @@ type Result struct {
 	Fix        string     `json:"fix,omitempty"`
 	DurationMS int64      `json:"duration_ms"`
 	Exchanges  []Exchange `json:"exchanges,omitempty"`
+	// Fingerprint identifies a finding across runs (harness/gate: check, flavor, operation, normalised
+	// reason); baselines and waivers match on it.
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// Suppressed is "baseline" or "waiver" when a known finding does not fail the run; Waiver is the
+	// waiver's reason.
+	Suppressed string `json:"suppressed,omitempty"`
+	Waiver     string `json:"waiver,omitempty"`
+}
+
+// Gate is the verdict of the CI gate over the findings.
+type Gate struct {
+	FailOn   string `json:"fail_on"`
+	Baseline string `json:"baseline,omitempty"`
+	Waivers  string `json:"waivers,omitempty"`
+	// Blocking counts findings that fail the run: not baselined, not waived, at or above FailOn.
+	Blocking int `json:"blocking"`
+	// Expired lists expired waivers ("file:line: …"); any one fails the run.
+	Expired []string `json:"expired,omitempty"`
+	Pass    bool     `json:"pass"`
 }
 
 // Name identifies a result within a run: target, check and operation.
@@ -91,12 +117,23 @@ type Summary struct {
 	// Warnings are findings of warning severity: reported, but they do not fail the run.
 	Warnings int `json:"warnings"`
 	Errors   int `json:"errors"`
+	// Baselined and Waived count findings a baseline or a waiver suppressed (not in Failed/Errors/Warnings).
+	Baselined int `json:"baselined,omitempty"`
+	Waived    int `json:"waived,omitempty"`
 }
 
 // Tally recomputes the summary from the results.
 func (r *Report) Tally() {
 	s := Summary{Total: len(r.Results)}
 	for _, res := range r.Results {
+		switch {
+		case res.Suppressed == "baseline" && res.Verdict != "pass" && res.Verdict != "skip":
+			s.Baselined++
+			continue
+		case res.Suppressed == "waiver" && res.Verdict != "pass" && res.Verdict != "skip":
+			s.Waived++
+			continue
+		}
 		switch res.Verdict {
 		case "pass":
 			s.Passed++
@@ -114,13 +151,24 @@ func (r *Report) Tally() {
 }
 
 // OK reports whether the run has nothing that fails it.
-func (r *Report) OK() bool { return r.Summary.Failed == 0 && r.Summary.Errors == 0 }
+func (r *Report) OK() bool {
+	return r.Summary.Failed == 0 && r.Summary.Errors == 0 && (r.Gate == nil || r.Gate.Pass)
+}
 
 // Line is the closing line CI readers look for: "N passed, N failed" (errors count as failed).
 func (r *Report) Line() string {
 	line := fmt.Sprintf("%d passed, %d failed", r.Summary.Passed, r.Summary.Failed+r.Summary.Errors)
 	if r.Summary.Skipped > 0 {
 		line += fmt.Sprintf(", %d skipped", r.Summary.Skipped)
+	}
+	if r.Summary.Baselined > 0 {
+		line += fmt.Sprintf(", %d baselined", r.Summary.Baselined)
+	}
+	if r.Summary.Waived > 0 {
+		line += fmt.Sprintf(", %d waived", r.Summary.Waived)
+	}
+	if r.Gate != nil && len(r.Gate.Expired) > 0 {
+		line += fmt.Sprintf(", %d expired waivers", len(r.Gate.Expired))
 	}
 	return line
 }
@@ -146,7 +194,8 @@ func writeAtomic(path string, write func(*os.File) error) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// Format is one output format: its file name and writer.
+// Format is one output format: its file name and writer. A format without a file (github) is
+// written on stdout by the CLI.
 type Format struct {
 	Name  string
 	File  string
@@ -155,13 +204,19 @@ type Format struct {
 
 // Formats are the formats svccheck writes, by name.
 var Formats = map[string]Format{
-	"json":  {Name: "json", File: "report.json", Write: func(f *os.File, r *Report) error { return WriteJSON(f, r) }},
-	"junit": {Name: "junit", File: "junit.xml", Write: func(f *os.File, r *Report) error { return WriteJUnit(f, r) }},
-	"md":    {Name: "md", File: "summary.md", Write: func(f *os.File, r *Report) error { return WriteMarkdown(f, r) }},
+	"json":   {Name: "json", File: "report.json", Write: func(f *os.File, r *Report) error { return WriteJSON(f, r) }},
+	"junit":  {Name: "junit", File: "junit.xml", Write: func(f *os.File, r *Report) error { return WriteJUnit(f, r) }},
+	"md":     {Name: "md", File: "summary.md", Write: func(f *os.File, r *Report) error { return WriteMarkdown(f, r) }},
+	"html":   {Name: "html", File: "report.html", Write: func(f *os.File, r *Report) error { return WriteHTML(f, r) }},
+	"sarif":  {Name: "sarif", File: "report.sarif", Write: func(f *os.File, r *Report) error { return WriteSARIF(f, r) }},
+	"github": {Name: "github", Write: func(f *os.File, r *Report) error { return WriteGitHub(f, r) }},
 }
 
 // DefaultFormats are written when the user does not choose.
-var DefaultFormats = []string{"json", "junit", "md"}
+var DefaultFormats = []string{"json", "junit", "md", "html"}
+
+// KnownFormats lists every format, for help texts and errors.
+var KnownFormats = []string{"json", "junit", "md", "html", "sarif", "github"}
 
 // Select parses a comma-separated format list, refusing unknown names.
 func Select(list string) ([]string, error) {
@@ -172,12 +227,12 @@ func Select(list string) ([]string, error) {
 			continue
 		}
 		if _, ok := Formats[name]; !ok {
-			return nil, fmt.Errorf("unknown report format %q (known: %s)", name, strings.Join(DefaultFormats, ", "))
+			return nil, fmt.Errorf("unknown report format %q (known: %s)", name, strings.Join(KnownFormats, ", "))
 		}
 		out = append(out, name)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("no report format chosen (known: %s)", strings.Join(DefaultFormats, ", "))
+		return nil, fmt.Errorf("no report format chosen (known: %s)", strings.Join(KnownFormats, ", "))
 	}
 	return out, nil
 }
@@ -188,7 +243,10 @@ func WriteAll(dir string, r *Report, formats []string) ([]string, error) {
 	for _, name := range formats {
 		f, ok := Formats[name]
 		if !ok {
-			return paths, fmt.Errorf("unknown report format %q (known: %s)", name, strings.Join(DefaultFormats, ", "))
+			return paths, fmt.Errorf("unknown report format %q (known: %s)", name, strings.Join(KnownFormats, ", "))
+		}
+		if f.File == "" {
+			continue
 		}
 		p := filepath.Join(dir, f.File)
 		if err := writeAtomic(p, func(fh *os.File) error { return f.Write(fh, r) }); err != nil {

@@ -22,6 +22,9 @@ func runJob(ctx context.Context, red *redact.Redactor, j job) report.Result {
 		Spec: j.op.Spec.File, Line: j.op.Line, Verdict: string(out.Verdict), Reason: red.String(out.Reason),
 		DurationMS: time.Since(start).Milliseconds(),
 	}
+	if out.Verdict != "pass" && out.Verdict != "skip" {
+		res.Fix = j.check.Fix
+	}
 	for _, ex := range out.Exchanges {
 		res.Exchanges = append(res.Exchanges, exchange(red, ex))
 	}

@@ -1,0 +1,101 @@
+package gate
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/svccheck/svccheck/harness/report"
+)
+
+// Merge joins shard reports into one report, as the unsharded run would have written it: targets and
+// specs once each, results in run order (target, spec, line, check), durations the longest shard's,
+// and the gate's verdicts combined. Reports made from different specs refuse to merge.
+func Merge(reps []*report.Report) (*report.Report, error) {
+	if len(reps) == 0 {
+		return nil, fmt.Errorf("nothing to merge")
+	}
+	out := &report.Report{Tool: reps[0].Tool, Version: reps[0].Version, Started: reps[0].Started, Catalogue: reps[0].Catalogue}
+	targets, specs := map[string]int{}, map[string]int{}
+	for _, r := range reps {
+		if err := mergeHeader(out, r, targets, specs); err != nil {
+			return nil, err
+		}
+		out.Results = append(out.Results, r.Results...)
+		out.Interrupted = out.Interrupted || r.Interrupted
+		out.DurationMS = max(out.DurationMS, r.DurationMS)
+		if r.Started.Before(out.Started) {
+			out.Started = r.Started
+		}
+		out.Gate = mergeGate(out.Gate, r.Gate)
+	}
+	sort.SliceStable(out.Results, func(i, j int) bool { return before(out.Results[i], out.Results[j], targets, specs) })
+	if out.Gate != nil {
+		out.Gate.Pass = out.Gate.Blocking == 0 && len(out.Gate.Expired) == 0
+	}
+	out.Tally()
+	return out, nil
+}
+
+func mergeHeader(out, r *report.Report, targets, specs map[string]int) error {
+	if r.Catalogue != out.Catalogue {
+		return fmt.Errorf("reports from different check catalogues (%s, %s) cannot be merged", out.Catalogue, r.Catalogue)
+	}
+	for _, t := range r.Targets {
+		if _, ok := targets[t.Label]; !ok {
+			targets[t.Label] = len(out.Targets)
+			out.Targets = append(out.Targets, t)
+		}
+	}
+	for _, s := range r.Specs {
+		i, ok := specs[s.File]
+		if !ok {
+			specs[s.File] = len(out.Specs)
+			out.Specs = append(out.Specs, s)
+		} else if out.Specs[i].SHA256 != s.SHA256 {
+			return fmt.Errorf("spec %s differs between the reports (sha256 %s, %s): shards must test the same specs", s.File, out.Specs[i].SHA256, s.SHA256)
+		}
+	}
+	return nil
+}
+
+func mergeGate(acc, g *report.Gate) *report.Gate {
+	if g == nil {
+		return acc
+	}
+	if acc == nil {
+		c := *g
+		c.Expired = append([]string(nil), g.Expired...)
+		return &c
+	}
+	acc.Blocking += g.Blocking
+	for _, e := range g.Expired {
+		if !contains(acc.Expired, e) {
+			acc.Expired = append(acc.Expired, e)
+		}
+	}
+	return acc
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// before orders results as a run makes them: target, spec, operation line, operation, check.
+func before(a, b report.Result, targets, specs map[string]int) bool {
+	switch {
+	case targets[a.Target] != targets[b.Target]:
+		return targets[a.Target] < targets[b.Target]
+	case specs[a.Spec] != specs[b.Spec]:
+		return specs[a.Spec] < specs[b.Spec]
+	case a.Line != b.Line:
+		return a.Line < b.Line
+	case a.Operation != b.Operation:
+		return a.Operation < b.Operation
+	}
+	return a.Check < b.Check
+}
