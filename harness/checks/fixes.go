@@ -14,6 +14,18 @@ var fixes = map[string]string{
 		"`DisableCsrfTokenValidationForPaths` to the shipped list.",
 	AnonAccess: "Restore every registration (`svccheck doctor` on the site directory names the missing one, file and line); after an " +
 		"update, re-apply them and restart the application.",
-	ContractResponseSchema: "Restore the `BodyStyle` of the `[WebInvoke]` attribute (or its `[return: MessageParameter]` name); if the " +
-		"contract changed on purpose, update the spec and every client.",
+	ContractResponseSchema: "Restore the data contract the clients were built against (member names, types, `EmitDefaultValue`), or update the spec and every client if the change was on purpose.",
+	WCFReplyShape:          "Restore the `BodyStyle` of the `[WebInvoke]` attribute (and its `[return: MessageParameter]` name); if the contract changed on purpose, update the spec and every client.",
+	WCFContentType:         "Let WCF write the reply (`ResponseFormat = WebMessageFormat.Json`); remove proxies or handlers that rewrite `Content-Type`.",
+	WCFRawRefused:          "Host the contract with WCF's webHttp behaviour; tell clients to send `Content-Type: application/json`.",
+	WCFRequiredMember:      "Keep `IsRequired` on the data member and let DataContractJsonSerializer read the body; if the member became optional, drop `required` from the spec.",
+	WCFBodyLimit:           "Restore the binding's `maxReceivedMessageSize` in bindings.config (http and https), or state the real limit in the spec.",
+	WCFMethodNotAllowed:    "Declare the method in `[WebInvoke(Method = …)]`/`[WebGet]` and let WCF dispatch; remove catch-all routes.",
+	WCFUnknownOperation:    "Let unknown paths end in 404: remove the fallback route or scope it to the UI paths.",
+	WCFRequestShape:        "Keep `BodyStyle` as declared and send `{\"param\": value}`; if the contract is really Bare, declare `x-wcf-body-style: Bare` in the spec.",
+	DCDateFormat:           "Serialize with DataContractJsonSerializer (WCF's webHttp) or emit the `\\/Date(…)\\/` form; if the contract changed on purpose, change the format in the spec and every client.",
+	DCRequiredMembers:      "Remove `EmitDefaultValue=false` from members clients rely on, or drop them from the spec's `required` list if their absence is intended.",
+	DCMemberCase:           "Serialize with the `[DataMember(Name = …)]` names (DataContractJsonSerializer), or turn off the naming policy of the re-host.",
+	DCDictionaryShape:      "Keep the default dictionary format of DataContractJsonSerializer; if the object form is intended, describe it in the spec without `x-wcf-dictionary`.",
+	DCBackingFields:        "Mark the type `[DataContract]` and its properties `[DataMember]`.",
 }
