@@ -54,6 +54,8 @@ type Result struct {
 	Fix        string     `json:"fix,omitempty"`
 	DurationMS int64      `json:"duration_ms"`
 	Exchanges  []Exchange `json:"exchanges,omitempty"`
+	// Log is a scenario's step-by-step log (redacted), shown with its exchanges.
+	Log string `json:"log,omitempty"`
 }
 
 // Name identifies a result within a run: target, check and operation.
