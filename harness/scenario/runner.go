@@ -180,10 +180,10 @@ var failLine = regexp.MustCompile(`(?m)^FAIL: (.*?):(\d+): `)
 func (cfg Config) result(t Target, file, copy string, st *scriptT) report.Result {
 	log := cfg.Redactor.String(strings.ReplaceAll(withoutEnv(st.log.String()), copy, file))
 	res := report.Result{Check: CheckID, Title: title(file), Severity: "error", Target: t.Label,
-		Operation: filepath.Base(file), Spec: file, Verdict: "pass", Log: log, DurationMS: st.elapsed.Milliseconds()}
+		Operation: filepath.Base(file), Spec: file, Line: 1, Verdict: "pass", Log: log, DurationMS: st.elapsed.Milliseconds()}
 	switch {
 	case st.failed:
-		res.Verdict, res.Line, res.Reason = "fail", 0, "the scenario failed (see its log)"
+		res.Verdict, res.Reason = "fail", "the scenario failed (see its log)"
 		if m := failLine.FindStringSubmatchIndex(log); m != nil {
 			res.Line, _ = strconv.Atoi(log[m[4]:m[5]])
 			res.Reason = reason(log, m[0])
