@@ -28,6 +28,7 @@ type runOptions struct {
 	target, flavor, user, passwordEnv, out, formats string
 	specs, faults, checks                           listFlag
 	parallel                                        int
+	scenarios                                       string
 	timeout                                         time.Duration
 	gate                                            gateOptions
 	policy                                          gate.Policy
@@ -50,6 +51,7 @@ func runCommand() command {
 			fs.DurationVar(&o.timeout, "timeout", wire.DefaultTimeout, "timeout of one HTTP request")
 			fs.Var(&o.faults, "fault", "seed a fault in the embedded host (see 'svccheck faults'); repeatable; not with --target")
 			fs.Var(&o.checks, "check", "run only this check ID (see 'svccheck checks'); repeatable")
+			fs.StringVar(&o.scenarios, "scenarios", "", "also run the scenarios (*.txtar) of this directory, e.g. scenarios/ (docs/scenarios.md)")
 			o.gate.register(fs)
 			return func(ctx context.Context, env *cliEnv) int { return runRun(ctx, env, o) }
 		}}
@@ -63,6 +65,9 @@ func runRun(ctx context.Context, env *cliEnv, o *runOptions) int {
 	if code != exitOK {
 		return code
 	}
+	if code := lintScenarios(env, o.scenarios); code != exitOK {
+		return code
+	}
 	cfg.Progress = func(r report.Result) {
 		fmt.Fprintf(env.stderr, "%-5s %-6s %-24s %s\n", strings.ToUpper(r.Verdict), r.Target, r.Check, r.Operation)
 	}
@@ -73,6 +78,9 @@ func runRun(ctx context.Context, env *cliEnv, o *runOptions) int {
 	}
 	if err != nil {
 		return usageError(env, "%v", err)
+	}
+	if code := runScenarios(ctx, env, o, cfg, rep); code != exitOK {
+		return code
 	}
 	judge(rep, o.policy, o.shard)
 	return finish(env, o.out, o.formats, rep)
@@ -207,7 +215,7 @@ func finish(env *cliEnv, out, formatList string, rep *report.Report) int {
 	}
 	expiredWaivers(env, rep)
 	for _, r := range rep.Results {
-		if (r.Verdict == "fail" || r.Verdict == "error") && r.Method != "" && r.Suppressed == "" {
+		if (r.Verdict == "fail" || r.Verdict == "error") && (r.Method != "" || isScenario(r)) && r.Suppressed == "" {
 			fmt.Fprintf(env.stdout, "%s %s %s: %s\n", strings.ToUpper(r.Verdict), r.Target, r.Check, r.Operation)
 			fmt.Fprintf(env.stdout, "    %s\n", r.Reason)
 		}

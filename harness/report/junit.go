@@ -132,6 +132,9 @@ func transcript(res Result) string {
 // systemOut is a testcase's log: a warning's reason and fix, then the transcript.
 func systemOut(res Result) string {
 	out := transcript(res)
+	if res.Log != "" {
+		out = res.Log + "\n" + out
+	}
 	if res.Verdict == "warn" {
 		out = "warning: " + res.Reason + "\n" + out
 	}

@@ -61,6 +61,8 @@ type Result struct {
 	Fix        string     `json:"fix,omitempty"`
 	DurationMS int64      `json:"duration_ms"`
 	Exchanges  []Exchange `json:"exchanges,omitempty"`
+	// Log is a scenario's step-by-step log (redacted), shown with its exchanges.
+	Log string `json:"log,omitempty"`
 	// Fingerprint identifies a finding across runs (harness/gate: check, flavor, operation, normalised
 	// reason); baselines and waivers match on it.
 	Fingerprint string `json:"fingerprint,omitempty"`

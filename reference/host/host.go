@@ -91,6 +91,10 @@ func (h *Host) Flavor() profile.Flavor { return h.flavor }
 // ExpireSessions ends every login, as an application-pool recycle or an idle timeout does.
 func (h *Host) ExpireSessions() { h.sessions.expireAll() }
 
+// EndSession ends the one login whose .ASPXAUTH value is token, as its idle timeout would, so a
+// scenario can expire its own session without ending those of scenarios running beside it.
+func (h *Host) EndSession(token string) { h.sessions.remove(token) }
+
 // ServeHTTP routes a request the way the flavor's hosting does (creatio-wire.md §1).
 func (h *Host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, h.prof.MaxBodyBytes)
