@@ -1,27 +1,20 @@
 package doctor_test
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/svccheck/svccheck/harness/runner/runnertest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/svccheck/svccheck/harness/checks"
 	"github.com/svccheck/svccheck/harness/doctor"
-	"github.com/svccheck/svccheck/harness/redact"
 	"github.com/svccheck/svccheck/harness/report"
-	"github.com/svccheck/svccheck/harness/runner"
-	"github.com/svccheck/svccheck/harness/session"
-	"github.com/svccheck/svccheck/harness/spec"
-	"github.com/svccheck/svccheck/harness/target"
-	"github.com/svccheck/svccheck/harness/wire"
 	"github.com/svccheck/svccheck/reference/host"
 	"github.com/svccheck/svccheck/reference/profile"
 	"github.com/svccheck/svccheck/reference/site"
-	"github.com/svccheck/svccheck/specs"
 )
 
 // Doctor's verdict on a site and run's verdict on a host serving that site must agree: every gap
@@ -99,16 +92,7 @@ func runOnSite(t *testing.T, dir string) *report.Report {
 	t.Helper()
 	s, err := site.Load(dir, "")
 	require.NoError(t, err)
-	tg, stop, err := runner.StartHost(host.Config{Flavor: profile.Flavor(s.Flavor), Site: s})
-	require.NoError(t, err)
-	defer stop()
-	all, err := spec.LoadFS(specs.FS, "specs")
-	require.NoError(t, err)
-	rep, err := runner.Run(context.Background(), runner.Config{Targets: []target.Target{tg}, Specs: all,
-		Checks: checks.All(), Identity: session.Identity{User: "Supervisor", Password: "Supervisor"}, Parallel: 4,
-		Client: wire.New(5*time.Second, wire.DefaultMaxBody), Redactor: redact.New()})
-	require.NoError(t, err)
-	return rep
+	return runnertest.Host(t, host.Config{Flavor: profile.Flavor(s.Flavor), Site: s})
 }
 
 // service is the service part of an operation ID ("UsrDemoAnonService.Echo" → "UsrDemoAnonService").

@@ -10,21 +10,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/svccheck/svccheck/harness/runner/runnertest"
+	"github.com/svccheck/svccheck/reference/host"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/svccheck/svccheck/harness/checks"
 	"github.com/svccheck/svccheck/harness/gate"
-	"github.com/svccheck/svccheck/harness/redact"
 	"github.com/svccheck/svccheck/harness/report"
-	"github.com/svccheck/svccheck/harness/runner"
-	"github.com/svccheck/svccheck/harness/session"
-	"github.com/svccheck/svccheck/harness/spec"
-	"github.com/svccheck/svccheck/harness/target"
-	"github.com/svccheck/svccheck/harness/wire"
 	"github.com/svccheck/svccheck/reference/faults"
 	"github.com/svccheck/svccheck/reference/profile"
-	"github.com/svccheck/svccheck/specs"
 )
 
 // chromium finds Debian's Chromium; the test skips without it unless SVCCHECK_BROWSER=1 (make
@@ -62,16 +58,7 @@ func headless(t *testing.T, bin string, args ...string) []byte {
 // failingRun runs the bundled specs against an embedded netfx host with two seeded faults, so the
 // report has failures with transcripts, as `svccheck run --fault …` writes it.
 func failingRun(t *testing.T) *report.Report {
-	host, stop, err := runner.StartEmbedded(profile.NetFx, faults.Set{faults.CSRFOff: true, faults.UnwrappedResult: true},
-		map[string]string{"Supervisor": "Supervisor"})
-	require.NoError(t, err)
-	defer stop()
-	ss, err := spec.LoadFS(specs.FS, "specs")
-	require.NoError(t, err)
-	rep, err := runner.Run(context.Background(), runner.Config{Targets: []target.Target{host}, Embedded: true, Specs: ss,
-		Checks: checks.All(), Identity: session.Identity{User: "Supervisor", Password: "Supervisor"}, Parallel: 2,
-		Client: wire.New(wire.DefaultTimeout, wire.DefaultMaxBody), Redactor: redact.New("Supervisor"), Version: "browser-test"})
-	require.NoError(t, err)
+	rep := runnertest.Host(t, host.Config{Flavor: profile.NetFx, Faults: faults.Set{faults.CSRFOff: true, faults.UnwrappedResult: true}})
 	rep.Catalogue = gate.Catalogue(checks.All())
 	gate.Apply(rep, gate.Policy{Now: time.Now()})
 	require.False(t, rep.OK())

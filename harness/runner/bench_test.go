@@ -1,28 +1,18 @@
-package runner
+package runner_test
 
 import (
-	"context"
 	"testing"
-	"time"
 
-	"github.com/svccheck/svccheck/harness/checks"
-	"github.com/svccheck/svccheck/harness/redact"
-	"github.com/svccheck/svccheck/harness/session"
-	"github.com/svccheck/svccheck/harness/spec"
-	"github.com/svccheck/svccheck/harness/target"
-	"github.com/svccheck/svccheck/harness/wire"
+	"github.com/svccheck/svccheck/harness/runner"
+	"github.com/svccheck/svccheck/harness/runner/runnertest"
+
 	"github.com/svccheck/svccheck/reference/profile"
-	"github.com/svccheck/svccheck/specs"
 )
 
 // BenchmarkRunBundledSpecs measures one whole run of every check of the bundled specs against an
 // embedded net host, at several --parallel settings (docs/performance.md).
 func BenchmarkRunBundledSpecs(b *testing.B) {
-	all, err := spec.LoadFS(specs.FS, "specs")
-	if err != nil {
-		b.Fatal(err)
-	}
-	tg, stop, err := StartEmbedded(profile.Net, nil, nil)
+	tg, stop, err := runner.StartEmbedded(profile.Net, nil, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -30,11 +20,10 @@ func BenchmarkRunBundledSpecs(b *testing.B) {
 	for _, par := range []int{1, 4, 16} {
 		b.Run("parallel="+string(rune('0'+par/10))+string(rune('0'+par%10)), func(b *testing.B) {
 			for b.Loop() {
-				rep, err := Run(context.Background(), Config{Targets: []target.Target{tg}, Specs: all, Checks: checks.All(),
-					Identity: session.Identity{User: "Supervisor", Password: "Supervisor"}, Parallel: par,
-					Client: wire.New(5*time.Second, wire.DefaultMaxBody), Redactor: redact.New()})
-				if err != nil || !rep.OK() {
-					b.Fatalf("run failed: %v %s", err, rep.Line())
+				cfg := runnertest.Config(b, tg)
+				cfg.Parallel = par
+				if rep := runnertest.Run(b, cfg); !rep.OK() {
+					b.Fatalf("run failed: %s", rep.Line())
 				}
 			}
 		})

@@ -1,9 +1,13 @@
-package runner
+package runner_test
 
 import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/svccheck/svccheck/harness/runner"
+	"github.com/svccheck/svccheck/harness/runner/runnertest"
+	"github.com/svccheck/svccheck/reference/host"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -51,26 +55,7 @@ var caught = []struct {
 // runEmbedded runs the bundled specs against an embedded host of one flavor with some faults.
 func runEmbedded(t *testing.T, f profile.Flavor, fs faults.Set) *report.Report {
 	t.Helper()
-	all, err := spec.LoadFS(specs.FS, "specs")
-	require.NoError(t, err)
-	tg, stop, err := StartEmbedded(f, fs, nil)
-	require.NoError(t, err)
-	defer stop()
-	red := redact.New("Supervisor")
-	rep, err := Run(context.Background(), Config{Targets: []target.Target{tg}, Embedded: true, Specs: all,
-		Checks: checks.All(), Identity: session.Identity{User: "Supervisor", Password: "Supervisor"},
-		Parallel: 4, Client: wire.New(5*time.Second, wire.DefaultMaxBody), Redactor: red})
-	require.NoError(t, err)
-	return rep
-}
-
-func verdict(rep *report.Report, check, op string) (string, string) {
-	for _, r := range rep.Results {
-		if r.Check == check && r.Operation == op {
-			return r.Verdict, r.Reason
-		}
-	}
-	return "missing", ""
+	return runnertest.Host(t, host.Config{Flavor: f, Faults: fs})
 }
 
 func TestCleanHostPassesEveryCheckInBothFlavors(t *testing.T) {
@@ -92,8 +77,9 @@ func TestEachSeededFaultFailsItsCheck(t *testing.T) {
 	for _, tc := range caught {
 		for _, f := range profile.Flavors {
 			t.Run(string(tc.fault)+"/"+string(f), func(t *testing.T) {
+				t.Parallel()
 				rep := runEmbedded(t, f, faults.Set{tc.fault: true})
-				v, reason := verdict(rep, tc.check, tc.op)
+				v, reason := runnertest.Verdict(rep, tc.check, tc.op)
 				assert.Equal(t, "fail", v, reason)
 				assert.False(t, rep.OK())
 			})
@@ -112,12 +98,12 @@ func TestEveryCheckCatchesAFault(t *testing.T) {
 }
 
 func TestUnreachableTarget(t *testing.T) {
-	tg, stop, err := StartEmbedded(profile.Net, nil, nil)
+	tg, stop, err := runner.StartEmbedded(profile.Net, nil, nil)
 	require.NoError(t, err)
 	stop()
-	_, err = Run(context.Background(), Config{Targets: []target.Target{tg}, Parallel: 1,
+	_, err = runner.Run(context.Background(), runner.Config{Targets: []target.Target{tg}, Parallel: 1,
 		Client: wire.New(time.Second, 1<<20), Redactor: redact.New()})
-	var ue *UnreachableError
+	var ue *runner.UnreachableError
 	require.ErrorAs(t, err, &ue)
 	assert.Contains(t, err.Error(), "unreachable")
 }
@@ -126,11 +112,11 @@ func TestInterruptedRunKeepsOnlyWhatWasMeasured(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	all, err := spec.LoadFS(specs.FS, "specs")
 	require.NoError(t, err)
-	tg, stop, err := StartEmbedded(profile.Net, nil, nil)
+	tg, stop, err := runner.StartEmbedded(profile.Net, nil, nil)
 	require.NoError(t, err)
 	defer stop()
 	n := 0
-	rep, err := Run(ctx, Config{Targets: []target.Target{tg}, Specs: all, Checks: checks.All(),
+	rep, err := runner.Run(ctx, runner.Config{Targets: []target.Target{tg}, Specs: all, Checks: checks.All(),
 		Identity: session.Identity{User: "Supervisor", Password: "Supervisor"}, Parallel: 1,
 		Client: wire.New(5*time.Second, wire.DefaultMaxBody), Redactor: redact.New(),
 		Progress: func(report.Result) {
