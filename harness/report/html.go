@@ -31,7 +31,8 @@ var Identities = []struct{ Name, Check string }{
 	{"session", "auth-session-call"},
 	{"session without CSRF", "csrf-header-required"},
 	{"anonymous", "anon-access"},
-	{"reply shape", "contract-response-schema"},
+	{"reply shape", "wcf-reply-shape"},
+	{"schema", "contract-response-schema"},
 }
 
 type htmlView struct {

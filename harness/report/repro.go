@@ -19,6 +19,19 @@ var expectedStatus = map[string]string{
 	"csrf-header-required":     "401",
 	"anon-access":              "200",
 	"contract-response-schema": "200",
+	"wcf-reply-shape":          "200",
+	"wcf-content-type":         "200",
+	"wcf-raw-refused":          "400",
+	"wcf-required-member":      "400",
+	"wcf-body-limit":           "413",
+	"wcf-method-not-allowed":   "405",
+	"wcf-unknown-operation":    "404",
+	"wcf-request-shape":        "400",
+	"dc-date-format":           "200",
+	"dc-required-members":      "200",
+	"dc-member-case":           "200",
+	"dc-dictionary-shape":      "200",
+	"dc-backing-fields":        "200",
 }
 
 // droppedHeaders are set by curl or by the login itself.
