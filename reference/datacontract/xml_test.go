@@ -87,6 +87,8 @@ type xDerived struct {
 
 func (xDerived) DataContractName() (string, string) { return "Derived", "http://d/" }
 
+type xObject struct{ O any }
+
 const (
 	demoNs = `xmlns="http://schemas.datacontract.org/2004/07/Terrasoft.Configuration.UsrDemoService" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"`
 	serNs  = `xmlns="http://schemas.microsoft.com/2003/10/Serialization/"`
@@ -126,6 +128,7 @@ func TestEncodeXML(t *testing.T) {
 		{"bytes", []byte{1, 2, 3}, `<base64Binary ` + serNs + `>AQID</base64Binary>`},
 		{"char", Char('a'), `<char ` + serNs + `>97</char>`},
 		{"guid", Guid{}, `<guid ` + serNs + `>00000000-0000-0000-0000-000000000000</guid>`},
+		{"lone surrogate", "x\xed\xa0\x80y", `<string ` + serNs + ">x\uFFFDy</string>"},
 		{"controls", "a\u0085\u2028\ufffe\uffff\x1f\x7f", `<string ` + serNs + ">a\u0085\u2028&#xFFFE;&#xFFFF;&#x1F;\x7f</string>"},
 	}
 	opt := Options{Location: msk}
@@ -156,7 +159,6 @@ func TestEncodeXMLRootAndWrapped(t *testing.T) {
 
 func TestEncodeXMLRefuses(t *testing.T) {
 	for name, v := range map[string]any{
-		"lone surrogate":        "x\xed\xa0\x80",
 		"object with value":     struct{ O any }{O: 1},
 		"dictionary of structs": map[string]xInner{"a": {}},
 		"anonymous struct":      struct{ A int }{},

@@ -19,9 +19,6 @@ func (o Options) newXMLEncoder() *xmlEncoder {
 }
 
 func (x *xmlEncoder) finish() ([]byte, error) {
-	if x.w.err != nil {
-		return nil, x.w.err
-	}
 	return x.w.buf, nil
 }
 

@@ -15,7 +15,6 @@ type xmlWriter struct {
 	buf   []byte
 	decls []xmlDecl
 	open  []xmlElem
-	err   error
 }
 
 type xmlDecl struct {
@@ -91,7 +90,7 @@ func (w *xmlWriter) writeStartTag(e *xmlElem) {
 			w.buf = append(append(w.buf, ':'), d.prefix...)
 		}
 		w.buf = append(w.buf, `="`...)
-		w.buf = appendXMLText(w.buf, d.uri, true, &w.err)
+		w.buf = appendXMLText(w.buf, d.uri, true)
 		w.buf = append(w.buf, '"')
 	}
 }
@@ -152,7 +151,7 @@ func (w *xmlWriter) text(s string) {
 		return
 	}
 	w.flushStart()
-	w.buf = appendXMLText(w.buf, s, false, &w.err)
+	w.buf = appendXMLText(w.buf, s, false)
 }
 
 func (w *xmlWriter) end() {
@@ -169,9 +168,9 @@ func (w *xmlWriter) end() {
 
 // appendXMLText escapes as XmlUTF8NodeWriter does: &lt; &gt; &amp; (and &quot; in attributes),
 // other characters below U+0020 but tab and newline as &#xH;, carriage return as &#xD;, U+FFFE
-// and U+FFFF as character references. Invalid UTF-8 or a lone surrogate sets *err: .NET's
-// writer refuses to encode a lone surrogate.
-func appendXMLText(b []byte, s string, attr bool, err *error) []byte {
+// and U+FFFF as character references. A lone surrogate (WTF-8, as Unmarshal keeps it) becomes
+// U+FFFD as Mono's UTF-8 encoder writes it; so does any other invalid byte.
+func appendXMLText(b []byte, s string, attr bool) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -195,9 +194,10 @@ func appendXMLText(b []byte, s string, attr bool, err *error) []byte {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && n <= 1:
-			if *err == nil {
-				*err = newErr("$", CodeRange, "text holds invalid UTF-8 or a lone surrogate, which XML cannot carry")
+			if c == 0xED && i+2 < len(s) && s[i+1] >= 0xA0 && s[i+1] <= 0xBF && s[i+2] >= 0x80 && s[i+2] <= 0xBF {
+				n = 3 // one WTF-8 surrogate unit
 			}
+			b = append(b, "\uFFFD"...)
 		case r == 0xFFFE || r == 0xFFFF:
 			b = appendCharRef(b, r)
 		default:
