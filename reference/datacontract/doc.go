@@ -16,4 +16,9 @@
 // a field. A struct without any dc tag follows the plain-object rules (all exported
 // fields under their Go names). An embedded struct is the base class: its members come
 // first. Fidelity is proven against Mono's DCJS by the differential test in interop/.
+//
+// Options.EncodeXML writes the same values as DataContractSerializer XML (WCF's ResponseFormat=Xml):
+// members as elements in the same order, i:nil for null, enums by name (EnumNamer), collections as
+// ArrayOf… and dictionaries as KeyValueOf… in the Arrays namespace, with XmlDictionaryWriter's a, b, …
+// prefixes. Element names and namespaces come from DataContractNamer; interop/ proves the bytes too.
 package datacontract

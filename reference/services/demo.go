@@ -39,7 +39,7 @@ func json(op *wcf.Operation) *wcf.Operation {
 }
 
 // Demo is UsrDemoService (cookie auth): field-cases.md's POST lookup plus one operation per
-// contract shape — every body style, a UriTemplate with path and query variables, an out
+// contract shape — every body style, an Xml reply (GetContactXml), a UriTemplate with path and query variables, an out
 // parameter, a Stream upload, a void operation, a WebFaultException and a plain exception.
 func Demo() *wcf.Service {
 	return &wcf.Service{Namespace: "Terrasoft.Configuration.UsrDemoService", Class: "UsrDemoService", Operations: []*wcf.Operation{
@@ -48,6 +48,8 @@ func Demo() *wcf.Service {
 			Result: typeContact, Handler: saveContact}),
 		json(&wcf.Operation{Name: "GetContact", Method: "GET", UriTemplate: "contacts/{id}?withPhones={withPhones}", BodyStyle: wcf.Bare,
 			Params: []wcf.Param{{Name: "id", Type: typeString}, {Name: "withPhones", Type: typeBool}}, Result: typeContact, Handler: getContact}),
+		{Name: "GetContactXml", Method: "GET", UriTemplate: "contacts/{id}/xml", BodyStyle: wcf.Bare, ResponseFormat: wcf.Xml,
+			Params: []wcf.Param{{Name: "id", Type: typeString}}, Result: typeContact, Handler: getContactXML},
 		json(&wcf.Operation{Name: "RenameContact", BodyStyle: wcf.WrappedRequest,
 			Params: []wcf.Param{{Name: "id", Type: typeString}, {Name: "firstName", Type: typeString}}, Result: typeString, Handler: renameContact}),
 		json(&wcf.Operation{Name: "CountContacts", BodyStyle: wcf.WrappedResponse,
@@ -92,6 +94,12 @@ func getContact(c *wcf.Call) (wcf.Reply, error) {
 		s.Phones = nil
 	}
 	return wcf.Reply{Result: s}, nil
+}
+
+// getContactXML is GetContact with ResponseFormat=Xml: the same contact (phones included) as
+// DataContractSerializer XML, and the same WebFault detail, in XML, for an unknown id.
+func getContactXML(c *wcf.Call) (wcf.Reply, error) {
+	return getContact(&wcf.Call{Ctx: c.Ctx, Args: map[string]any{"id": c.Args["id"], "withPhones": true}})
 }
 
 func renameContact(c *wcf.Call) (wcf.Reply, error) {

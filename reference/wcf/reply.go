@@ -29,12 +29,20 @@ func writeFault(w http.ResponseWriter, op *Operation, err error, opt Options) {
 		w.WriteHeader(wf.Status)
 		return
 	}
+	if op.ResponseFormat == Xml {
+		writeXMLFault(w, wf, opt)
+		return
+	}
 	writeDC(w, wf.Status, wf.Detail, opt.DC)
 }
 
 // writeReply writes a successful reply in the operation's body style and format.
 func writeReply(w http.ResponseWriter, op *Operation, rep Reply, opt Options) {
 	wrapped := (op.BodyStyle.WrapsResponse() && !opt.BareResult) || opt.WrapBare
+	if op.ResponseFormat == Xml {
+		writeXMLReply(w, op, rep, wrapped, opt)
+		return
+	}
 	if op.Result == nil && len(op.outParams()) == 0 {
 		if wrapped && opt.WrappedVoidBody != "" {
 			w.Header().Set("Content-Type", "application/json; charset=utf-8")

@@ -50,9 +50,6 @@ func (s *Service) checkOperation(op *Operation, fail func(key, msg string) error
 			return fail("UriTemplateQueryVarMustBeConvertible", "query variable {"+v.name+"} has a type QueryStringConverter cannot convert")
 		}
 	}
-	if op.ResponseFormat != Json {
-		return fail("ResponseFormatXml", "ResponseFormat=Xml (WCF's default) is not served by this reference host; declare Json")
-	}
 	body := op.bodyParams()
 	switch {
 	case op.HTTPMethod() == http.MethodGet && len(body) > 0:
