@@ -132,6 +132,9 @@ func checkRoundTrip(ctx context.Context, env *Env, op *spec.Operation) Outcome {
 	if err != nil {
 		return broken(err, ex)
 	}
+	if isRefusal(ex) {
+		return skip("the probe was refused for authentication ("+describe(ex)+"); the auth and anon-access checks say why", ex)
+	}
 	if ex.Status != op.ExpectStatus {
 		return fail(fmt.Sprintf("the probe %q was answered %s, not %d: the endpoint does not read %s text", text, describe(ex), op.ExpectStatus, op.Text().Name), ex)
 	}
@@ -214,11 +217,12 @@ func checkMojibake(ctx context.Context, env *Env, op *spec.Operation) Outcome {
 		return skip("no "+fmt.Sprint(op.ExpectStatus)+" answer with a body to judge ("+describe(ex)+")", ex)
 	}
 	text, cs, err := replyText(ex, op)
+	if charset.MojibakeIn(ex.Body, cs) {
+		shown := cs.DecodeLossy(ex.Body)
+		return fail(fmt.Sprintf("the body is labelled %s but its bytes are UTF-8: clients show %q for %q (F21)", cs.Name, clipString(shown), clipString(string(ex.Body))), ex)
+	}
 	if err != nil {
 		return pass("the body does not decode at all; "+CharsetValidBytes+" reports it", ex)
-	}
-	if charset.MojibakeIn(ex.Body, cs) {
-		return fail(fmt.Sprintf("the body is labelled %s but its bytes are UTF-8: clients show %q for %q (F21)", cs.Name, clipString(text), clipString(string(ex.Body))), ex)
 	}
 	var v any
 	if json.Unmarshal([]byte(text), &v) == nil {
@@ -278,6 +282,9 @@ func checkUTF16Request(ctx context.Context, env *Env, op *spec.Operation) Outcom
 		if err != nil {
 			return broken(err, exs...)
 		}
+		if isRefusal(ex) {
+			return skip("the probe was refused for authentication ("+describe(ex)+"); the auth and anon-access checks say why", exs...)
+		}
 		if ex.Status != op.ExpectStatus {
 			what := "labelled " + v.label
 			if v.label == "" {
@@ -324,4 +331,3 @@ func checkCustomEncoding(ctx context.Context, env *Env, op *spec.Operation) Outc
 	}
 	return pass(fmt.Sprintf("served by a custom text encoder (%s)", describe(ex)), ex)
 }
-
