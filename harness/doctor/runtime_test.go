@@ -45,7 +45,7 @@ func TestDoctorVerdictMatchesTheRuntime(t *testing.T) {
 		{"netfx-no-webhttp", doctor.WCFNoWebHTTP, checks.AnonAccess, anonOp},
 		{"netfx-unresolved-binding", doctor.WCFUnresolvedBinding, checks.AnonAccess, anonOp},
 		{"netfx-unresolved-behavior", doctor.WCFUnresolvedBehavior, checks.AnonAccess, anonOp},
-		{"netfx-bad-encoding", doctor.EncUnknownCustom, "", ""}, // breaks UsrEncodingService, which no bundled spec covers yet
+		{"netfx-bad-encoding", doctor.EncUnknownCustom, checks.AnonAccess, "UsrEncodingService.Test"}, // activation fails: 500
 		{"netfx-csrf-off", doctor.CSRFOff, checks.CSRFHeaderRequired, csrfOp},
 		{"net-short-key", doctor.NetShortKey, checks.AnonAccess, anonOp},
 		{"net-missing-slash", doctor.NetNoLeadingSlash, checks.AnonAccess, anonOp},
