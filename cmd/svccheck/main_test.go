@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,8 +23,9 @@ func TestMain(m *testing.M) {
 // TestScripts runs the CLI's own txtar scripts (testdata/script).
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir:  "testdata/script",
-		Cmds: map[string]func(*testscript.TestScript, bool, []string){"freeport": freeport, "waithttp": waithttp},
+		Dir: "testdata/script",
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){"freeport": freeport, "waithttp": waithttp,
+			"samelastline": sameLastLine},
 	})
 }
 
@@ -52,4 +54,20 @@ func waithttp(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	ts.Fatalf("%s did not answer within 10 s", fmt.Sprint(args[0]))
+}
+
+// samelastline A B asserts that the last lines of two files are equal: e.g. the closing
+// "N passed, N failed" of two runs, without hard-coding N.
+func sameLastLine(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: samelastline FILE1 FILE2")
+	}
+	last := func(name string) string {
+		lines := strings.Split(strings.TrimSpace(ts.ReadFile(name)), "\n")
+		return lines[len(lines)-1]
+	}
+	a, b := last(args[0]), last(args[1])
+	if (a == b) == neg {
+		ts.Fatalf("last lines: %q vs %q", a, b)
+	}
 }

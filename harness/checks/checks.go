@@ -68,7 +68,7 @@ type Check struct {
 // All is the catalogue, in ID order: the order of reports.
 func All() []Check {
 	var all []Check
-	for _, family := range [][]Check{authChecks(), csrfChecks(), anonChecks(), contractChecks(), wcfChecks(), negativeChecks(), dataContractChecks()} {
+	for _, family := range [][]Check{authChecks(), csrfChecks(), anonChecks(), contractChecks(), wcfChecks(), negativeChecks(), dataContractChecks(), charsetChecks()} {
 		all = append(all, family...)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
@@ -96,10 +96,25 @@ func call(ctx context.Context, env *Env, op *spec.Operation, sess *session.Sessi
 		h = sess.Header(csrf)
 		cookies = sess.Cookies
 	}
-	if op.Example.ContentType != "" {
-		h.Set("Content-Type", op.Example.ContentType)
+	ct, body := encodeRequest(op, op.Example.ContentType, op.Example.Body)
+	if ct != "" {
+		h.Set("Content-Type", ct)
 	}
-	return env.Client.Do(ctx, op.Method, env.Target.URL(op), h, op.Example.Body, cookies)
+	return env.Client.Do(ctx, op.Method, env.Target.URL(op), h, body, cookies)
+}
+
+// encodeRequest writes a request body (UTF-8 JSON from the spec) in the operation's charset and
+// labels Content-Type with it when that is not UTF-8, as a WCF client of the endpoint does.
+// Characters the charset lacks go out as '?', like .NET's encoder fallback.
+func encodeRequest(op *spec.Operation, contentType string, body []byte) (string, []byte) {
+	cs := op.Text()
+	if cs.IsUTF8() || len(body) == 0 {
+		return contentType, body
+	}
+	if contentType != "" && !strings.Contains(strings.ToLower(contentType), "charset=") {
+		contentType += "; charset=" + cs.Label()
+	}
+	return contentType, cs.EncodeLossy(string(body))
 }
 
 // sessionFor returns the session a check calls op with: the shared login, or a private one for

@@ -3,7 +3,6 @@ package checks
 import (
 	"context"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -29,9 +28,6 @@ func checkResponseSchema(ctx context.Context, env *Env, op *spec.Operation) Outc
 	r, o := decodeReply(ctx, env, op)
 	if o != nil {
 		return *o
-	}
-	if !utf8.Valid(r.ex.Body) {
-		return fail("the body is not valid UTF-8", r.ex)
 	}
 	if err := r.schema.VisitJSON(r.value, openapi3.MultiErrors(), spec.Formats()); err != nil {
 		return fail(r.path+" does not match the spec's schema: "+oneLine(err.Error()), r.ex)

@@ -28,4 +28,10 @@ var fixes = map[string]string{
 	DCMemberCase:           "Serialize with the `[DataMember(Name = …)]` names (DataContractJsonSerializer), or turn off the naming policy of the re-host.",
 	DCDictionaryShape:      "Keep the default dictionary format of DataContractJsonSerializer; if the object form is intended, describe it in the spec without `x-wcf-dictionary`.",
 	DCBackingFields:        "Mark the type `[DataContract]` and its properties `[DataMember]`.",
+	CharsetDeclared:        "Let the custom text encoder write the header (`application/json; charset=<name>`, no quotes); remove proxies or handlers that rewrite or drop `Content-Type`, and keep the `customTextMessageEncoding encoding` equal to what clients are told.",
+	CharsetValidBytes:      "Make the label and the bytes agree: write the reply in the charset the `Content-Type` names, or name the charset the reply is really written in.",
+	CharsetRoundTrip:       "Register the endpoint with its `customBinding` (`customTextMessageEncoding encoding=\"…\"`) in bindings.config and services.config, http and https; make every proxy pass bytes and `Content-Type` through unchanged.",
+	CharsetMojibake:        "Find the step that decodes without the declared charset (the service's own HTTP client, a proxy, an import) and make it use the charset of the `Content-Type`; repair the stored text.",
+	CharsetUTF16Request:    "Host the contract with WCF's webHttp (or a reader that honours the charset label and UTF-16 detection); tell clients to send UTF-16 without a byte order mark, or UTF-8.",
+	CharsetCustomEncoding:  "On netfx: restore the `customBinding` with `customTextMessageEncoding` in bindings.config and the endpoint's `binding=\"customBinding\" bindingConfiguration=\"…\"` in services.config (http and https), then restart. On net: serve the operation as UTF-8 JSON, or keep the service on a .NET Framework site.",
 }

@@ -60,8 +60,14 @@ func firstOfService(o *spec.Operation) bool {
 }
 
 // probe sends a variant of the operation's legitimate request: same credentials, other method,
-// URL, Content-Type or body.
+// URL, Content-Type or body. The body is UTF-8 text, sent in the operation's charset.
 func probe(ctx context.Context, env *Env, op *spec.Operation, method, url, contentType string, body []byte) (*wire.Exchange, error) {
+	contentType, body = encodeRequest(op, contentType, body)
+	return probeRaw(ctx, env, op, method, url, contentType, body)
+}
+
+// probeRaw is probe with the body bytes and Content-Type sent exactly as given.
+func probeRaw(ctx context.Context, env *Env, op *spec.Operation, method, url, contentType string, body []byte) (*wire.Exchange, error) {
 	h := http.Header{}
 	var cookies []*http.Cookie
 	if op.Auth == spec.AuthCookie {

@@ -12,6 +12,7 @@ import (
 	"github.com/svccheck/svccheck/harness/session"
 	"github.com/svccheck/svccheck/harness/spec"
 	"github.com/svccheck/svccheck/harness/wire"
+	"github.com/svccheck/svccheck/reference/charset"
 )
 
 // replies memoises each operation's legitimate call per target, so the checks that judge the same
@@ -64,6 +65,31 @@ func legitimateCall(ctx context.Context, env *Env, op *spec.Operation) (*wire.Ex
 	return call(ctx, env, op, nil, false)
 }
 
+// replyText decodes a body with the charset its Content-Type declares — or, without one, the
+// operation's charset — never assuming UTF-8 (kin-openapi would: go-notes.md "Charset trap").
+// The text is what every data check and the schema validation see.
+func replyText(ex *wire.Exchange, op *spec.Operation) (string, *charset.Charset, error) {
+	cs := op.Text()
+	if label := declaredCharset(ex); label != "" {
+		c, err := charset.Lookup(label)
+		if err != nil {
+			return "", cs, err
+		}
+		cs = c
+	}
+	text, err := cs.Decode(ex.Body)
+	return text, cs, err
+}
+
+// declaredCharset is the charset parameter of the answer's Content-Type, "" when there is none.
+func declaredCharset(ex *wire.Exchange) string {
+	_, params, err := mime.ParseMediaType(ex.Header.Get("Content-Type"))
+	if err != nil {
+		return ""
+	}
+	return params["charset"]
+}
+
 // jsonReply is a legitimate answer decoded for the data checks: the value inside the WCF wrapper
 // and the schema it must match.
 type jsonReply struct {
@@ -84,12 +110,16 @@ func decodeReply(ctx context.Context, env *Env, op *spec.Operation) (*jsonReply,
 	schema := jsonSchema(op, op.ExpectStatus)
 	mt, _, _ := mime.ParseMediaType(ex.Header.Get("Content-Type"))
 	var value any
+	text, cs, terr := replyText(ex, op)
 	switch {
 	case ex.Status != op.ExpectStatus:
 		o := skip(fmt.Sprintf("no %d answer to judge (%s); the auth checks say why", op.ExpectStatus, describe(ex)), ex)
 		return nil, &o
-	case mt != "application/json" || json.Unmarshal(ex.Body, &value) != nil:
-		o := skip("the answer is not JSON; wcf-content-type says why", ex)
+	case terr != nil:
+		o := skip("the body cannot be decoded ("+terr.Error()+"); "+CharsetValidBytes+" says why", ex)
+		return nil, &o
+	case mt != "application/json" || json.Unmarshal([]byte(text), &value) != nil:
+		o := skip("the answer is not JSON (read as "+cs.Name+"); wcf-content-type says why", ex)
 		return nil, &o
 	}
 	r := &jsonReply{ex: ex, value: value, path: "$", schema: schema}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/svccheck/svccheck/harness/spec"
+	"github.com/svccheck/svccheck/reference/charset"
 )
 
 // WCF reply check IDs.
@@ -35,7 +36,8 @@ func checkReplyShape(ctx context.Context, env *Env, op *spec.Operation) Outcome 
 		return broken(err, ex)
 	}
 	var value any
-	if ex.Status != op.ExpectStatus || json.Unmarshal(ex.Body, &value) != nil {
+	text, _, terr := replyText(ex, op)
+	if ex.Status != op.ExpectStatus || terr != nil || json.Unmarshal([]byte(text), &value) != nil {
 		return skip("no JSON "+fmt.Sprint(op.ExpectStatus)+" answer to judge ("+describe(ex)+")", ex)
 	}
 	obj, isObj := value.(map[string]any)
@@ -70,7 +72,7 @@ func checkContentType(ctx context.Context, env *Env, op *spec.Operation) Outcome
 		return fail(fmt.Sprintf("Content-Type %q does not parse: %v", ct, err), ex)
 	case mt != "application/json":
 		return fail(fmt.Sprintf("expected Content-Type application/json, got %q: clients choose their parser by it (F17)", ct), ex)
-	case !strings.EqualFold(params["charset"], op.Charset):
+	case !charset.Same(params["charset"], op.Charset):
 		return fail(fmt.Sprintf("expected charset=%s in Content-Type, got %q (F21)", op.Charset, ct), ex)
 	}
 	return pass("Content-Type "+ct, ex)

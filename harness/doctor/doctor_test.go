@@ -41,7 +41,7 @@ var fixtures = []struct {
 	{"netfx-bad-svc", []want{{AnonBadSvc, "Terrasoft.WebApp/ServiceModel/UsrDemoAnonService.svc", 1}}},
 	{"netfx-no-http-entry", []want{{AnonNoServiceEntry, httpDir + "services.config", 3}}},
 	{"netfx-no-https-entry", []want{{AnonNoServiceEntry, httpsDir + "services.config", 3}}},
-	{"netfx-no-location", []want{{AnonNoLocation, webConfig, 23}}},
+	{"netfx-no-location", []want{{AnonNoLocation, webConfig, 80}}},
 	{"netfx-location-denies", []want{{AnonLocationDenies, webConfig, 30}}},
 	{"netfx-no-allowedlocations", []want{{AnonNotAllowed, webConfig, 40}}},
 	{"netfx-soap-binding", []want{{WCFSoapBinding, httpDir + "services.config", 19}}},

@@ -38,7 +38,7 @@ func TestDoctorVerdictMatchesTheRuntime(t *testing.T) {
 		{"netfx-no-webhttp", doctor.WCFNoWebHTTP, checks.AnonAccess, anonOp},
 		{"netfx-unresolved-binding", doctor.WCFUnresolvedBinding, checks.AnonAccess, anonOp},
 		{"netfx-unresolved-behavior", doctor.WCFUnresolvedBehavior, checks.AnonAccess, anonOp},
-		{"netfx-bad-encoding", doctor.EncUnknownCustom, "", ""}, // breaks UsrEncodingService, which no bundled spec covers yet
+		{"netfx-bad-encoding", doctor.EncUnknownCustom, checks.AnonAccess, "UsrEncodingService.Test"}, // activation fails: 500
 		{"netfx-csrf-off", doctor.CSRFOff, checks.CSRFHeaderRequired, csrfOp},
 		{"net-short-key", doctor.NetShortKey, checks.AnonAccess, anonOp},
 		{"net-missing-slash", doctor.NetNoLeadingSlash, checks.AnonAccess, anonOp},
@@ -53,7 +53,6 @@ func TestDoctorVerdictMatchesTheRuntime(t *testing.T) {
 		{"netfx-folder-mismatch", doctor.WCFFolderMismatch, "", ""},
 		{"netfx-no-configsource", doctor.SiteActiveFolder, "", ""},
 		{"netfx-no-behaviors-file", doctor.SiteMissingFile, "", ""},
-		{"net-custom-encoding", doctor.EncCustomOnNet, "", ""}, // the custom binding is on no route the host serves on net
 	} {
 		t.Run(tc.fixture, func(t *testing.T) {
 			dir := "testdata/sites/" + tc.fixture
@@ -99,4 +98,17 @@ func runOnSite(t *testing.T, dir string) *report.Report {
 func service(op string) string {
 	s, _, _ := strings.Cut(op, ".")
 	return s
+}
+
+// F11: a net site with a custom text encoding is refused when the host starts, as doctor predicts.
+func TestF11NetHostRefusesCustomEncodings(t *testing.T) {
+	dir := "testdata/sites/net-custom-encoding"
+	findings, err := doctor.Check(dir, "")
+	require.NoError(t, err)
+	require.NotEmpty(t, findings)
+	assert.Equal(t, doctor.EncCustomOnNet, findings[0].ID)
+	s, err := site.Load(dir, "")
+	require.NoError(t, err)
+	_, err = host.New(host.Config{Flavor: profile.Net, Site: s})
+	require.ErrorContains(t, err, "Terrasoft.WebHost.dll.config:14")
 }

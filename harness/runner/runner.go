@@ -94,7 +94,7 @@ func plan(env *checks.Env, specs []*spec.Spec, cs []checks.Check) []job {
 	for _, s := range specs {
 		for _, op := range s.Operations {
 			for _, c := range cs {
-				if c.Applies(op) {
+				if c.AppliesOn(op, env.Target.Flavor) {
 					out = append(out, job{env: env, op: op, check: c})
 				}
 			}

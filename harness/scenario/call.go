@@ -39,7 +39,8 @@ func callCommand() Command {
 		MinArgs: 2, MaxArgs: 3,
 		Summary: "Send a request. PATH is flavor-neutral as in the specs (/rest/…, /ServiceModel/X.svc/…): svccheck adds /0 on netfx, " +
 			"except for AuthService.svc and paths given with --root, which stay at the site root. Non-ASCII query text is " +
-			"percent-encoded as UTF-8. The body file (from the scenario's archive) is sent as application/json, re-encoded " +
+			"percent-encoded as UTF-8; percent-encoded bytes are sent as written, so a custom charset's query (Name=M%FCller " +
+			"in ISO-8859-1) is written that way. The body file (from the scenario's archive) is sent as application/json, re-encoded " +
 			"to --charset with the label in Content-Type. A logged-in scenario sends its cookies and echoes BPMCSRF in a header " +
 			"for every method, as Creatio's own clients do.",
 		Example: "call POST /rest/UsrDemoService/GetContactIdByName ann.json\ncall POST /rest/UsrDemoService/GetContactIdByName ann.json --no-csrf\n" +

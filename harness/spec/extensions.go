@@ -7,6 +7,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/svccheck/svccheck/reference/charset"
+	"github.com/svccheck/svccheck/reference/profile"
 	"github.com/svccheck/svccheck/reference/wcf"
 )
 
@@ -22,10 +24,13 @@ const (
 	extResult      = "x-wcf-result"
 	extOutParams   = "x-wcf-out-params"
 	extMaxBody     = "x-wcf-max-received-message-size"
+	extFlavors     = "x-svccheck-flavors"
+	extEcho        = "x-svccheck-echo"
 )
 
 var knownExt = map[string]bool{extAuth: true, extRoute: true, extCharset: true, extEndsSession: true,
-	extBodyStyle: true, extOperation: true, extResult: true, extOutParams: true, extMaxBody: true}
+	extBodyStyle: true, extOperation: true, extResult: true, extOutParams: true, extMaxBody: true,
+	extFlavors: true, extEcho: true}
 
 var bodyStyles = map[string]wcf.BodyStyle{"Bare": wcf.Bare, "Wrapped": wcf.Wrapped,
 	"WrappedRequest": wcf.WrappedRequest, "WrappedResponse": wcf.WrappedResponse}
@@ -65,6 +70,20 @@ func newOperation(s *Spec, path, method string, item *openapi3.PathItem, line in
 		return nil, err
 	}
 	if o.Charset, err = ext.str(extCharset, "utf-8"); err != nil {
+		return nil, err
+	}
+	if _, err := charset.Lookup(o.Charset); err != nil {
+		return nil, errAt(s, line, jp+"."+extCharset, CodeExtension, "%v", err)
+	}
+	if o.Flavors, err = ext.strings(extFlavors); err != nil {
+		return nil, err
+	}
+	for _, f := range o.Flavors {
+		if _, err := profile.ParseFlavor(f); err != nil {
+			return nil, errAt(s, line, jp+"."+extFlavors, CodeExtension, "%v", err)
+		}
+	}
+	if o.Echo, err = ext.str(extEcho, ""); err != nil {
 		return nil, err
 	}
 	if o.EndsSession, err = ext.boolean(extEndsSession); err != nil {

@@ -6,6 +6,7 @@ package spec
 import (
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/svccheck/svccheck/reference/charset"
 	"github.com/svccheck/svccheck/reference/wcf"
 )
 
@@ -53,8 +54,15 @@ type Operation struct {
 	BodyStyle wcf.BodyStyle
 	// ResultMember wraps the return value in Wrapped replies: x-wcf-result, or <x-wcf-operation>Result.
 	ResultMember string
-	// Charset of request and reply bodies (x-svccheck-charset, default utf-8).
+	// Charset of request and reply bodies (x-svccheck-charset, default utf-8); always a name
+	// reference/charset resolves.
 	Charset string
+	// Flavors the operation exists on (x-svccheck-flavors); empty means both. A custom-encoding
+	// service is netfx only, so its checks must not run against net.
+	Flavors []string
+	// Echo names the parameter whose value the operation returns unchanged (x-svccheck-echo): the
+	// charset checks send probe text through it.
+	Echo string
 	// OutParams are the out parameters a Wrapped reply carries after the result (x-wcf-out-params).
 	OutParams []string
 	// MaxBody is the endpoint's maxReceivedMessageSize when the spec states it
@@ -88,6 +96,41 @@ func (o *Operation) Unsafe() bool {
 		return false
 	}
 	return true
+}
+
+// RunsOn reports whether the operation exists on a flavor (x-svccheck-flavors).
+func (o *Operation) RunsOn(flavor string) bool {
+	if len(o.Flavors) == 0 {
+		return true
+	}
+	for _, f := range o.Flavors {
+		if f == flavor {
+			return true
+		}
+	}
+	return false
+}
+
+// Text is the operation's charset, resolved.
+func (o *Operation) Text() *charset.Charset {
+	c, err := charset.Lookup(o.Charset)
+	if err != nil {
+		return charset.UTF8 // cannot happen: the loader refused unknown names
+	}
+	return c
+}
+
+// CustomCharset reports a charset outside UTF-8/UTF-16: a custom text encoding, netfx only.
+func (o *Operation) CustomCharset() bool { return !o.Text().IsUnicode() }
+
+// QueryCharset is the charset of the query string: the custom encoding's (the Academy example
+// reads ISO-8859-1 query strings), else UTF-8 — webHttpBinding's UriTemplate reads UTF-8 even when
+// bodies are UTF-16.
+func (o *Operation) QueryCharset() *charset.Charset {
+	if o.CustomCharset() {
+		return o.Text()
+	}
+	return charset.UTF8
 }
 
 // Name is how reports refer to the operation: "METHOD /path".

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/svccheck/svccheck/harness/spec"
+	"github.com/svccheck/svccheck/reference/charset"
 	"github.com/svccheck/svccheck/reference/profile"
 )
 
@@ -50,16 +51,21 @@ func (t Target) Path(r spec.Route, p string) string {
 }
 
 // URL is the full URL of an operation's example request.
-func (t Target) URL(op *spec.Operation) string {
+func (t Target) URL(op *spec.Operation) string { return t.QueryURL(op, op.Example.Query) }
+
+// QueryURL is the operation's URL with other query values. They are percent-encoded in the
+// operation's query charset — the custom encoding's bytes (Müller in ISO-8859-1 is M%FCller, F11),
+// else UTF-8; a value the charset cannot write goes out as '?', as a .NET client's encoder sends it.
+func (t Target) QueryURL(op *spec.Operation, query map[string]string) string {
 	u := t.Path(op.Route, op.Example.Path)
-	if q := encodeQuery(op.Example.Query); q != "" {
+	if q := encodeQuery(query, op.QueryCharset()); q != "" {
 		u += "?" + q
 	}
 	return u
 }
 
 // encodeQuery writes parameters in name order so requests (and reports) are stable.
-func encodeQuery(q map[string]string) string {
+func encodeQuery(q map[string]string, cs *charset.Charset) string {
 	keys := make([]string, 0, len(q))
 	for k := range q {
 		keys = append(keys, k)
@@ -67,7 +73,11 @@ func encodeQuery(q map[string]string) string {
 	sort.Strings(keys)
 	parts := make([]string, len(keys))
 	for i, k := range keys {
-		parts[i] = url.QueryEscape(k) + "=" + url.QueryEscape(q[k])
+		v, err := charset.QueryEscape(q[k], cs)
+		if err != nil {
+			v, _ = charset.QueryEscape(string(cs.DecodeLossy(cs.EncodeLossy(q[k]))), cs)
+		}
+		parts[i] = url.QueryEscape(k) + "=" + v
 	}
 	return strings.Join(parts, "&")
 }

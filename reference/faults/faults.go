@@ -55,6 +55,24 @@ const (
 	BackingFields Name = "backing-fields"
 	// EmitDefaultFalse: members equal to their default are dropped, required ones included.
 	EmitDefaultFalse Name = "emit-default-false"
+
+	// The faults below break the text encoding of replies on custom-encoding endpoints (F11, F21):
+	// what a proxy, a re-host or a hand-written encoder gets wrong.
+
+	// CharsetMislabelled: the bytes are in the endpoint's charset, the label says utf-8.
+	CharsetMislabelled Name = "charset-mislabelled"
+	// CharsetUTF8AsLatin1: the reply is written as UTF-8 but keeps the endpoint's label (ISO-8859-1).
+	CharsetUTF8AsLatin1 Name = "charset-utf8-as-latin1"
+	// CharsetMissing: non-UTF-8 replies carry no charset parameter.
+	CharsetMissing Name = "charset-missing"
+	// CharsetQuoted: the charset parameter is a quoted string, charset="iso-8859-1".
+	CharsetQuoted Name = "charset-quoted"
+	// CharsetUTF8Only: request bodies are read as UTF-8 whatever their label or first bytes, so
+	// UTF-16 requests fail (a UTF-8-only JSON stack).
+	CharsetUTF8Only Name = "charset-utf8-only"
+	// CharsetBindingLost: the customBinding registration is gone (an update replaced
+	// bindings.config), so a custom-encoding endpoint speaks webHttpBinding's UTF-8 (F11, F12).
+	CharsetBindingLost Name = "charset-binding-lost"
 )
 
 // catalogue describes every fault; the CLI prints it and unknown names are refused against it.
@@ -78,6 +96,12 @@ var catalogue = map[Name]string{
 	SimpleDictionaries:   "dictionaries are written as objects, not Key/Value arrays",
 	BackingFields:        "a [Serializable] type leaks <Name>k__BackingField member names",
 	EmitDefaultFalse:     "members equal to their default are dropped, required ones included",
+	CharsetMislabelled:   "custom-encoding replies keep their bytes but are labelled charset=utf-8 (F11)",
+	CharsetUTF8AsLatin1:  "custom-encoding replies are UTF-8 bytes labelled with the endpoint's charset, e.g. ISO-8859-1 (F21)",
+	CharsetMissing:       "custom-encoding replies carry no charset parameter",
+	CharsetQuoted:        "custom-encoding replies label the charset as a quoted string, charset=\"iso-8859-1\"",
+	CharsetUTF8Only:      "request bodies are read as UTF-8 whatever their charset: UTF-16 requests are refused",
+	CharsetBindingLost:   "custom-encoding endpoints lost their customBinding and speak UTF-8 (F11, F12)",
 }
 
 // Set is the faults switched on in one host; the zero value is a clean host.

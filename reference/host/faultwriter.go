@@ -21,7 +21,7 @@ type faultWriter struct {
 }
 
 func newFaultWriter(w http.ResponseWriter, f faults.Set) *faultWriter {
-	hold := f.Has(faults.SPAFallback) || f.Has(faults.JSONAsText) || f.RewritesReplies()
+	hold := f.Has(faults.SPAFallback) || f.Has(faults.JSONAsText) || f.RewritesReplies() || holdsForCharset(f)
 	return &faultWriter{ResponseWriter: w, faults: f, hold: hold, status: http.StatusOK}
 }
 
@@ -46,13 +46,16 @@ func (f *faultWriter) flush() {
 		return
 	}
 	h, body, status := f.Header(), f.buf.Bytes(), f.status
-	mt, _, _ := mime.ParseMediaType(h.Get("Content-Type"))
+	mt, params, _ := mime.ParseMediaType(h.Get("Content-Type"))
 	switch {
 	case status == http.StatusNotFound && f.faults.Has(faults.SPAFallback):
 		status, body = http.StatusOK, []byte("<!DOCTYPE html>\n<html><head><title>Creatio</title></head><body><div id=\"root\"></div></body></html>\n")
 		h.Set("Content-Type", "text/html; charset=utf-8")
 	case mt == "application/json":
-		body = f.faults.RewriteJSON(body)
+		if f.faults.RewritesReplies() {
+			body = f.faults.RewriteJSON(body)
+		}
+		body = rewriteCharset(f.faults, h, params["charset"], body)
 		if f.faults.Has(faults.JSONAsText) {
 			h.Set("Content-Type", "text/plain; charset=utf-8")
 		}

@@ -25,7 +25,7 @@ type Config struct {
 	Users map[string]string
 	// Faults are the seeded faults switched on.
 	Faults faults.Set
-	// Services are what the host serves (nil: services.Default()).
+	// Services are what the host serves (nil: services.Default(), plus services.Encoding() on netfx).
 	Services []*wcf.Service
 	// Site is the site configuration: anonymous registrations, CSRF settings, body limits
 	// (nil: the built-in default site of the flavor, as `svccheck init-site` writes it).
@@ -59,6 +59,9 @@ func New(c Config) (*Host, error) {
 	if string(h.site.Flavor) != string(c.Flavor) {
 		return nil, fmt.Errorf("the site is a %s site, the host is %s", h.site.Flavor, c.Flavor)
 	}
+	if err := refuseCustomEncodings(h.site); err != nil {
+		return nil, err
+	}
 	h.prof = withSite(c.Profile, c.Flavor, h.site)
 	if h.users == nil {
 		h.users = map[string]string{"Supervisor": "Supervisor"}
@@ -69,6 +72,9 @@ func New(c Config) (*Host, error) {
 	set := c.Services
 	if set == nil {
 		set = services.Default()
+		if c.Flavor == profile.NetFx {
+			set = append(set, services.Encoding()...) // custom encodings are netfx only (F11)
+		}
 	}
 	for _, s := range set {
 		if err := s.Validate(); err != nil {

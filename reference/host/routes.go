@@ -47,6 +47,11 @@ func (h *Host) limitBody(w http.ResponseWriter, r *http.Request, n int64) {
 
 // serve dispatches to a service, or answers WCF's 404 when the service is not deployed (F14).
 func (h *Host) serve(w http.ResponseWriter, r *http.Request, svc *wcf.Service, op string) {
+	h.serveWith(w, r, svc, op, h.dispatchOptions())
+}
+
+// serveWith is serve with the options of one endpoint (its text encoding).
+func (h *Host) serveWith(w http.ResponseWriter, r *http.Request, svc *wcf.Service, op string, opt wcf.Options) {
 	if svc == nil {
 		wcf.NotFound(w)
 		return
@@ -55,7 +60,7 @@ func (h *Host) serve(w http.ResponseWriter, r *http.Request, svc *wcf.Service, o
 		r.Header.Set("Content-Type", "application/json")
 	}
 	fw := newFaultWriter(w, h.faults)
-	svc.Serve(fw, r, op, h.dispatchOptions())
+	svc.Serve(fw, r, op, opt)
 	fw.flush()
 }
 
@@ -69,6 +74,7 @@ func (h *Host) dispatchOptions() wcf.Options {
 		WrapBare:        f.Has(faults.WrappedBare),
 		LenientWrapped:  f.Has(faults.BareRequestAccepted),
 		IgnoreMethod:    f.Has(faults.MethodIgnored),
+		IgnoreCharset:   f.Has(faults.CharsetUTF8Only),
 	}
 }
 

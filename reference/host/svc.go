@@ -74,7 +74,7 @@ func (h *Host) serveSvc(w http.ResponseWriter, r *http.Request, svc *wcf.Service
 		return
 	}
 	h.limitBody(w, r, ep.MaxReceivedMessageSize)
-	h.serve(w, r, svc, op)
+	h.serveWith(w, r, svc, op, h.endpointText(ep))
 }
 
 // activationError is ASP.NET's 500 page when WCF cannot open the service host (status unconfirmed, §5.2).

@@ -61,6 +61,8 @@ type Endpoint struct {
 	// Encoding is "" for webHttpBinding (UTF-8/UTF-16) and the IANA name of a
 	// customTextMessageEncoding otherwise.
 	Encoding string
+	// WriteEncoding is a webHttpBinding binding's writeEncoding (utf-16LE, utf-16BE), "" for UTF-8.
+	WriteEncoding string
 }
 
 // Anonymous resolves /ServiceModel/{svcName}.svc (case-insensitive). On netfx it follows the .svc
@@ -169,6 +171,9 @@ func (n *Netfx) fillBinding(ep *Endpoint, f *Folder, svc *SvcFile) {
 		if name, ok := IANAName(b.CustomEncoding); ok {
 			ep.Encoding = name
 		}
+	}
+	if b.Kind == "webHttpBinding" && isWebHTTPEncoding(b.WriteEncoding) {
+		ep.WriteEncoding = strings.TrimSpace(b.WriteEncoding)
 	}
 }
 

@@ -16,6 +16,7 @@ const (
 )
 
 func TestDefaultSites(t *testing.T) {
+	const encNs = "Terrasoft.Configuration.UsrEncodingServiceNamespace."
 	cases := []struct {
 		flavor   Flavor
 		svc      string
@@ -27,6 +28,10 @@ func TestDefaultSites(t *testing.T) {
 		{FlavorNetfx, "UsrAnonymousConfigurationService", AccessAnonymous, anonType, 10485760, ""},
 		{FlavorNetfx, "usranonymousconfigurationservice", AccessAnonymous, anonType, 10485760, ""},
 		{FlavorNetfx, "UsrEncodingService", AccessAnonymous, "Terrasoft.Configuration.UsrEncodingServiceNamespace.UsrEncodingService", 65536, "ISO-8859-1"},
+		{FlavorNetfx, "UsrEncoding1251Service", AccessAnonymous, encNs + "UsrEncoding1251Service", 65536, "windows-1251"},
+		{FlavorNetfx, "UsrEncodingKoi8rService", AccessAnonymous, encNs + "UsrEncodingKoi8rService", 65536, "KOI8-R"},
+		{FlavorNetfx, "UsrEncodingIso2022jpService", AccessAnonymous, encNs + "UsrEncodingIso2022jpService", 65536, "ISO-2022-JP"},
+		{FlavorNetfx, "UsrEncodingUtf16leService", AccessAnonymous, encNs + "UsrEncodingUtf16leService", 10485760, ""},
 		{FlavorNetfx, "UsrDemoAnonService", AccessAnonymous, demoType, 10485760, ""},
 		{FlavorNetfx, "UsrCustomConfigurationService", AccessMissing, "", 65536, ""},
 		{FlavorNet, "UsrAnonymousConfigurationService", AccessAnonymous, anonType, NetMaxReceivedMessageSize, ""},
@@ -60,7 +65,9 @@ func TestDefaultSettings(t *testing.T) {
 	assert.Equal(t, NetMaxReceivedMessageSize, nt.RestMaxReceivedMessageSize())
 	assert.Equal(t, CSRF{Enabled: true, ExemptPaths: NetfxCSRFExemptPaths, EnabledAt: fx.CSRF().EnabledAt}, fx.CSRF())
 	assert.Equal(t, NetCSRFExemptPaths, nt.CSRF().ExemptPaths)
-	assert.Equal(t, []string{"UsrAnonymousConfigurationService", "UsrDemoAnonService", "UsrEncodingService"}, fx.AnonymousNames())
+	assert.Equal(t, []string{"UsrAnonymousConfigurationService", "UsrDemoAnonService", "UsrEncoding1251Service", "UsrEncodingIso2022jpService",
+		"UsrEncodingKoi8rService", "UsrEncodingService", "UsrEncodingUtf16beService", "UsrEncodingUtf16leService"}, fx.AnonymousNames())
+	assert.Equal(t, "utf-16BE", fx.Anonymous("UsrEncodingUtf16beService").WriteEncoding)
 	assert.Equal(t, "http", fx.Netfx.ActiveFolder())
 }
 

@@ -34,6 +34,11 @@ func bindArgs(r *http.Request, op *Operation, vals map[string]string, opt Option
 	if len(params) == 0 || len(bytes.TrimSpace(body)) == 0 {
 		return args, nil
 	}
+	if !op.takesStream() && formatOf(r.Header.Get("Content-Type")) == "Json" {
+		if body, err = decodeRequest(r.Header.Get("Content-Type"), body, opt); err != nil {
+			return nil, err
+		}
+	}
 	return args, bindBody(r.Header.Get("Content-Type"), body, op, params, args, opt)
 }
 
@@ -113,6 +118,11 @@ func bindError(w http.ResponseWriter, err error) {
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
 		w.WriteHeader(http.StatusRequestEntityTooLarge)
+		return
+	}
+	var cs *charsetError
+	if errors.As(err, &cs) {
+		w.WriteHeader(http.StatusBadRequest) // the encoder's ProtocolException: empty body
 		return
 	}
 	RequestError(w, err)

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/svccheck/svccheck/reference/charset"
 	"github.com/svccheck/svccheck/reference/datacontract"
 )
 
@@ -23,6 +24,14 @@ type Options struct {
 	LenientWrapped bool
 	// IgnoreMethod runs an operation whatever the HTTP method (fault method-ignored).
 	IgnoreMethod bool
+	// Encoding is the endpoint's customTextMessageEncoding (netfx only): request bodies and query
+	// values are read in it and replies written in it. nil means webHttpBinding (UTF-8/UTF-16).
+	Encoding *charset.Charset
+	// WriteEncoding is webHttpBinding's writeEncoding (UTF-16LE/BE); nil means UTF-8.
+	WriteEncoding *charset.Charset
+	// IgnoreCharset reads every request body as UTF-8 whatever its label or first bytes, as a
+	// re-host on a UTF-8-only JSON stack does (fault charset-utf8-only).
+	IgnoreCharset bool
 }
 
 // Serve dispatches a request whose escaped path below the service is opPath (no leading slash):
@@ -62,6 +71,7 @@ func (s *Service) Serve(w http.ResponseWriter, r *http.Request, opPath string, o
 
 // invoke binds the arguments, runs the handler and writes its reply or fault.
 func (s *Service) invoke(w http.ResponseWriter, r *http.Request, op *Operation, vals map[string]string, opt Options) {
+	decodeValues(vals, opt)
 	args, err := bindArgs(r, op, vals, opt)
 	if err != nil {
 		bindError(w, err)

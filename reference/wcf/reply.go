@@ -33,7 +33,7 @@ func writeFault(w http.ResponseWriter, op *Operation, err error, opt Options) {
 		writeXMLFault(w, wf, opt)
 		return
 	}
-	writeDC(w, wf.Status, wf.Detail, opt.DC)
+	writeDC(w, wf.Status, wf.Detail, opt)
 }
 
 // writeReply writes a successful reply in the operation's body style and format.
@@ -45,8 +45,7 @@ func writeReply(w http.ResponseWriter, op *Operation, rep Reply, opt Options) {
 	}
 	if op.Result == nil && len(op.outParams()) == 0 {
 		if wrapped && opt.WrappedVoidBody != "" {
-			w.Header().Set("Content-Type", "application/json; charset=utf-8")
-			w.Write([]byte(opt.WrappedVoidBody))
+			writeText(w, http.StatusOK, []byte(opt.WrappedVoidBody), opt)
 			return
 		}
 		w.WriteHeader(http.StatusOK) // void: 200 with an empty body
@@ -60,7 +59,7 @@ func writeReply(w http.ResponseWriter, op *Operation, rep Reply, opt Options) {
 	if wrapped {
 		v = wrapReply(op, rep)
 	}
-	writeDC(w, http.StatusOK, v, opt.DC)
+	writeDC(w, http.StatusOK, v, opt)
 }
 
 // wrapReply builds {"<Op>Result":ret,"out1":…} as a struct whose member order is the declaration
@@ -112,18 +111,17 @@ func isNil(v any) bool {
 
 // writeDC writes a JSON reply through DataContractJsonSerializer's rules. A value the serializer
 // refuses (e.g. DateTime.MinValue east of UTC) goes out as WCF sends it: 200 with an empty body.
-func writeDC(w http.ResponseWriter, status int, v any, o datacontract.Options) {
-	b, err := o.Marshal(v)
+// The text goes out in the endpoint's charset (custom encoding or writeEncoding).
+func writeDC(w http.ResponseWriter, status int, v any, opt Options) {
+	b, err := opt.DC.Marshal(v)
 	if err != nil {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	w.Write(b)
+	writeText(w, status, b, opt)
 }
 
 // WriteJSON writes a platform reply (login, auth envelope) through the DataContract serializer.
 func WriteJSON(w http.ResponseWriter, status int, v any) {
-	writeDC(w, status, v, datacontract.Options{})
+	writeDC(w, status, v, Options{DC: datacontract.Options{}})
 }
