@@ -75,6 +75,7 @@ func (h *Host) dispatchOptions() wcf.Options {
 		LenientWrapped:  f.Has(faults.BareRequestAccepted),
 		IgnoreMethod:    f.Has(faults.MethodIgnored),
 		IgnoreCharset:   f.Has(faults.CharsetUTF8Only),
+		Text:            h.prof.Text,
 	}
 }
 

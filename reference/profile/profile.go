@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/svccheck/svccheck/reference/wcf"
 )
 
 // Flavor names the two ways Creatio hosts web services; most wire differences hang off it.
@@ -101,6 +103,10 @@ type Profile struct {
 	TimeZone *time.Location
 	// WrappedVoidBody is the reply of a Wrapped void operation (wcf-wire.md §5.2, unconfirmed).
 	WrappedVoidBody string
+	// Text is how text encodings behave where no source pins it down: the Content-Type of a custom
+	// encoding's reply (§10 row 27), how its query strings are read, the status of an unknown
+	// request charset (docs/charsets.md).
+	Text wcf.TextSettings
 }
 
 // Default is the documented default profile of a flavor (creatio-wire.md §10).
@@ -121,6 +127,7 @@ func Default(f Flavor) *Profile {
 		MaxBodyBytes:              100 << 20,
 		TimeZone:                  time.UTC,
 		WrappedVoidBody:           "{}",
+		Text:                      wcf.DefaultText,
 	}
 	if f == NetFx {
 		p.RootRouteStatus = http.StatusNotFound

@@ -114,7 +114,7 @@ func bindWrapped(body []byte, params []Param, args map[string]any, opt Options) 
 }
 
 // bindError answers a request that could not be bound: 413 past the body limit, else 400.
-func bindError(w http.ResponseWriter, err error) {
+func bindError(w http.ResponseWriter, err error, opt Options) {
 	var tooLarge *http.MaxBytesError
 	if errors.As(err, &tooLarge) {
 		w.WriteHeader(http.StatusRequestEntityTooLarge)
@@ -122,7 +122,7 @@ func bindError(w http.ResponseWriter, err error) {
 	}
 	var cs *charsetError
 	if errors.As(err, &cs) {
-		w.WriteHeader(http.StatusBadRequest) // the encoder's ProtocolException: empty body
+		w.WriteHeader(opt.Text.charsetStatus()) // the encoder's ProtocolException: empty body
 		return
 	}
 	RequestError(w, err)

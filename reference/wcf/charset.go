@@ -85,7 +85,7 @@ func jsonEncodingName(n string) string {
 // UTF-8 with U+FFFD for invalid bytes otherwise, as UriTemplate does.
 func decodeValues(vals map[string]string, opt Options) {
 	for k, v := range vals {
-		if opt.Encoding != nil {
+		if opt.Encoding != nil && !opt.Text.CustomQueryInUTF8 {
 			vals[k] = opt.Encoding.DecodeLossy([]byte(v))
 		} else {
 			vals[k] = strings.ToValidUTF8(v, "\uFFFD")
@@ -109,7 +109,11 @@ func replyCharset(opt Options) *charset.Charset {
 // the charset lacks become '?', as .NET's replacement fallback writes them.
 func writeText(w http.ResponseWriter, status int, utf8JSON []byte, opt Options) {
 	cs := replyCharset(opt)
-	w.Header().Set("Content-Type", "application/json; charset="+cs.Label())
+	ct := "application/json; charset=" + cs.Label()
+	if opt.Encoding != nil {
+		ct = fmt.Sprintf(opt.Text.replyType(), cs.Label())
+	}
+	w.Header().Set("Content-Type", ct)
 	w.WriteHeader(status)
 	w.Write(cs.EncodeLossy(string(utf8JSON)))
 }

@@ -1,6 +1,7 @@
 package wcf
 
 import (
+	"net/http/httptest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -52,4 +53,24 @@ func TestDecodeValuesReadsTheCustomCharset(t *testing.T) {
 	vals = map[string]string{"Name": "M\xfcller"}
 	decodeValues(vals, Options{})
 	assert.Equal(t, "M\uFFFDller", vals["Name"])
+}
+
+// The unconfirmed text behaviours are settings: a measured deployment can differ from the defaults.
+func TestTextSettingsOverrideTheDefaults(t *testing.T) {
+	latin := charset.MustLookup("ISO-8859-1")
+	vals := map[string]string{"Name": "M\xc3\xbcller"}
+	decodeValues(vals, Options{Encoding: latin, Text: TextSettings{CustomQueryInUTF8: true}})
+	assert.Equal(t, "Müller", vals["Name"])
+
+	w := httptest.NewRecorder()
+	writeText(w, 200, []byte(`"é"`), Options{Encoding: latin})
+	assert.Equal(t, "application/json; charset=iso-8859-1", w.Header().Get("Content-Type"))
+	w = httptest.NewRecorder()
+	writeText(w, 200, []byte(`"é"`), Options{Encoding: latin, Text: TextSettings{CustomReplyType: "text/json; charset=%s"}})
+	assert.Equal(t, "text/json; charset=iso-8859-1", w.Header().Get("Content-Type"))
+	assert.Equal(t, []byte{'"', 0xE9, '"'}, w.Body.Bytes())
+
+	w = httptest.NewRecorder()
+	bindError(w, &charsetError{"x"}, Options{Text: TextSettings{UnrecognizedCharsetStatus: 415}})
+	assert.Equal(t, 415, w.Code)
 }

@@ -32,6 +32,38 @@ type Options struct {
 	// IgnoreCharset reads every request body as UTF-8 whatever its label or first bytes, as a
 	// re-host on a UTF-8-only JSON stack does (fault charset-utf8-only).
 	IgnoreCharset bool
+	// Text holds the unconfirmed text-encoding behaviours (docs/charsets.md); zero fields take
+	// DefaultText's values.
+	Text TextSettings
+}
+
+// TextSettings are text-encoding behaviours no public source pins down; the host profile sets them
+// so a measured deployment can be matched (creatio-wire.md §10 row 27, wcf-wire.md §6, §8).
+type TextSettings struct {
+	// CustomReplyType is the Content-Type of a custom-encoding reply; %s is the charset's label.
+	CustomReplyType string
+	// CustomQueryInUTF8 reads query values of custom-encoding endpoints as UTF-8 instead of in the
+	// endpoint's charset (the Academy example reads them in ISO-8859-1, hence false by default).
+	CustomQueryInUTF8 bool
+	// UnrecognizedCharsetStatus answers a request charset webHttpBinding does not know.
+	UnrecognizedCharsetStatus int
+}
+
+// DefaultText is the documented default of every TextSettings field.
+var DefaultText = TextSettings{CustomReplyType: "application/json; charset=%s", UnrecognizedCharsetStatus: http.StatusBadRequest}
+
+func (t TextSettings) replyType() string {
+	if t.CustomReplyType == "" {
+		return DefaultText.CustomReplyType
+	}
+	return t.CustomReplyType
+}
+
+func (t TextSettings) charsetStatus() int {
+	if t.UnrecognizedCharsetStatus == 0 {
+		return DefaultText.UnrecognizedCharsetStatus
+	}
+	return t.UnrecognizedCharsetStatus
 }
 
 // Serve dispatches a request whose escaped path below the service is opPath (no leading slash):
@@ -74,7 +106,7 @@ func (s *Service) invoke(w http.ResponseWriter, r *http.Request, op *Operation, 
 	decodeValues(vals, opt)
 	args, err := bindArgs(r, op, vals, opt)
 	if err != nil {
-		bindError(w, err)
+		bindError(w, err, opt)
 		return
 	}
 	rep, err := op.Handler(&Call{Ctx: r.Context(), Args: args})
