@@ -70,11 +70,13 @@ func execute(c command, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("svccheck "+c.name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	runFn := c.flags(fs)
-	fs.Usage = func() { commandUsage(stderr, c, fs) }
+	fs.Usage = func() {} // a bad flag is one line (the flag package's), help is asked for with -h
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
+			commandUsage(stdout, c, fs)
 			return exitOK
 		}
+		fmt.Fprintf(stderr, "run 'svccheck help %s' for its flags\n", c.name)
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

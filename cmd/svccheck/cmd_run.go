@@ -95,6 +95,12 @@ func runConfig(env *cliEnv, o *runOptions) (runner.Config, func(), int) {
 	if o.parallel < 1 {
 		return cfg, nil, usageError(env, "--parallel must be at least 1")
 	}
+	if o.timeout <= 0 {
+		return cfg, nil, usageError(env, "--timeout must be positive, e.g. 30s: without one a silent target hangs the run")
+	}
+	if strings.TrimSpace(o.user) == "" {
+		return cfg, nil, usageError(env, "--user must name an account")
+	}
 	if _, err := report.Select(o.formats); err != nil {
 		return cfg, nil, usageError(env, "--format: %v", err)
 	}
@@ -104,7 +110,7 @@ func runConfig(env *cliEnv, o *runOptions) (runner.Config, func(), int) {
 	}
 	cfg.Identity = session.Identity{User: o.user, Password: password}
 	cfg.Redactor = redact.New(o.user)
-	cfg.Redactor.Add(password)
+	cfg.Redactor.AddPassword(password)
 	var err error
 	if cfg.Specs, err = loadSpecs(o.specs); err != nil {
 		return cfg, nil, usageError(env, "%v", err)

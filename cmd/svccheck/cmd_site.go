@@ -50,7 +50,7 @@ func runDoctor(env *cliEnv, flavorFlag string, compare bool, out, formats string
 	case compare:
 		return usageError(env, "doctor --compare takes two site directories, BEFORE and AFTER")
 	default:
-		return usageError(env, "doctor takes one site directory")
+		return usageError(env, "doctor takes one site directory (flags go before it: doctor --out DIR SITE)")
 	}
 	if err != nil {
 		return usageError(env, "%v", err)
@@ -62,6 +62,9 @@ func runDoctor(env *cliEnv, flavorFlag string, compare bool, out, formats string
 	}
 	for _, fd := range findings {
 		fmt.Fprintf(env.stdout, "%s\n    fix: %s\n", fd, fd.Fix)
+	}
+	if f == "" {
+		f, _ = site.Detect(env.args[len(env.args)-1])
 	}
 	rep := doctor.Report(label, string(f), findings, rules, started, version)
 	gate.Apply(rep, gate.Policy{Now: time.Now()}) // fingerprints, so doctor findings can be baselined too
@@ -97,8 +100,11 @@ func initSiteCommand() command {
 		flags: func(fs *flag.FlagSet) func(context.Context, *cliEnv) int {
 			flavor := fs.String("flavor", "", "netfx or net (required)")
 			return func(_ context.Context, env *cliEnv) int {
-				if *flavor != string(site.FlavorNetfx) && *flavor != string(site.FlavorNet) {
+				if *flavor == "" {
 					return usageError(env, "init-site: --flavor netfx|net is required")
+				}
+				if *flavor != string(site.FlavorNetfx) && *flavor != string(site.FlavorNet) {
+					return usageError(env, "init-site: unknown flavor %q: want netfx or net", *flavor)
 				}
 				if len(env.args) != 1 {
 					return usageError(env, "init-site takes one directory")

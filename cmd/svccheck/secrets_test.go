@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -23,9 +25,19 @@ type cookieTap struct {
 	mu     sync.Mutex
 	values []string
 	next   http.Handler
+	// echo makes the target hostile: it echoes each request back (see ServeHTTP).
+	echo     bool
+	lastBody []byte
 }
 
 func (c *cookieTap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if c.echo {
+		b, _ := io.ReadAll(r.Body)
+		c.mu.Lock()
+		c.lastBody = b
+		c.mu.Unlock()
+		r.Body = io.NopCloser(bytes.NewReader(b))
+	}
 	rec := httptest.NewRecorder()
 	c.next.ServeHTTP(rec, r)
 	c.mu.Lock()
@@ -38,20 +50,38 @@ func (c *cookieTap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for k, v := range rec.Header() {
 		w.Header()[k] = v
 	}
+	if c.echo && r.Body != nil {
+		// a hostile target that echoes what it was sent: the request body (with the password,
+		// JSON-escaped) and the Cookie header, in a header and in the body
+		w.Header().Set("X-Echo-Cookie", r.Header.Get("Cookie"))
+		w.Header().Set("X-Echo-Body", string(c.lastBody))
+	}
 	w.WriteHeader(rec.Code)
 	w.Write(rec.Body.Bytes())
+	if c.echo {
+		w.Write(c.lastBody)
+	}
 }
 
 // No password or cookie value appears in stdout, stderr or any report format, even when failures
 // put request and response transcripts (with Cookie, Set-Cookie and BPMCSRF headers) in the reports.
 func TestSecretsNeverReachOutputOrReports(t *testing.T) {
-	const password = "Sup3r-Secret-Passw0rd"
-	for _, f := range profile.Flavors {
-		t.Run(string(f), func(t *testing.T) {
+	for _, tc := range []struct {
+		flavor         profile.Flavor
+		password, name string
+		echo           bool
+	}{
+		{profile.NetFx, "Sup3r-Secret-Passw0rd", "plain", false},
+		{profile.Net, "Sup3r-Secret-Passw0rd", "plain", false},
+		{profile.Net, `Zq9"quoted<pw>&/x`, "escaped-echo", true}, // JSON/HTML/URL-escaped echoes of a password with specials
+		{profile.NetFx, "q7!", "short-echo", true},               // a short password is a password too
+	} {
+		f, password := tc.flavor, tc.password
+		t.Run(string(f)+"/"+tc.name, func(t *testing.T) { // the name, not the password: it ends up in temp paths
 			h, err := host.New(host.Config{Flavor: f, Users: map[string]string{"Supervisor": password},
 				Faults: faults.Set{faults.CSRFOff: true, faults.UnwrappedResult: true}})
 			require.NoError(t, err)
-			tap := &cookieTap{next: h}
+			tap := &cookieTap{next: h, echo: tc.echo}
 			srv := httptest.NewServer(tap)
 			defer srv.Close()
 			t.Setenv("SVCCHECK_TEST_PASSWORD", password)
@@ -61,7 +91,7 @@ func TestSecretsNeverReachOutputOrReports(t *testing.T) {
 				"--out", out, "--format", "json,junit,md,html,sarif,github"}, &stdout, &stderr)
 			require.Equal(t, exitFailed, code, "the faults make failures with transcripts:\n%s", stdout.String())
 
-			secrets := append([]string{password}, tap.values...)
+			secrets := append(append([]string{password}, jsonForms(password)...), tap.values...)
 			require.Greater(t, len(secrets), 3, "the run logged in and saw cookies")
 			texts := map[string]string{"stdout": stdout.String(), "stderr": stderr.String()}
 			files, _ := filepath.Glob(filepath.Join(out, "*"))
@@ -81,4 +111,11 @@ func TestSecretsNeverReachOutputOrReports(t *testing.T) {
 			assert.Contains(t, texts["report.html"], "[redacted]", "the HTML shows transcripts, masked")
 		})
 	}
+}
+
+// jsonForms are the escaped forms a password takes inside a JSON request body.
+func jsonForms(p string) []string {
+	b, _ := json.Marshal(p)
+	q := string(b)
+	return []string{q[1 : len(q)-1]}
 }

@@ -42,6 +42,11 @@ func checkNetRoutes(n *site.Net) []Finding {
 			fmt.Sprintf("AnonymousRoutes under %q is not read; this site's routes are read from %q (creatio-wire.md §10 row 21)", e.Key, n.Section),
 			fmt.Sprintf("Move the entries under \"%s\": { \"AnonymousRoutes\": { … } }, or set the host's anon.net_section profile setting.", n.Section)))
 	}
+	if n.NotObject.File != "" {
+		out = append(out, finding(NetBadPath, n.NotObject, "AnonymousRoutes",
+			"AnonymousRoutes is not a JSON object: .NET binds no routes from it, so every anonymous service demands a session (F13)",
+			`Write it as an object of full type names to path arrays: "AnonymousRoutes": { "Ns.Class": [ "/ServiceModel/Class.svc" ] }.`))
+	}
 	for _, r := range n.Routes {
 		out = append(out, checkRouteKey(r)...)
 		for _, p := range r.Paths {

@@ -5,8 +5,11 @@ package redact
 
 import (
 	"encoding/json"
+	"html"
 	"net/http"
+	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -35,20 +38,50 @@ func New(public ...string) *Redactor {
 	return r
 }
 
-// Add registers a secret value (a password, a cookie value, a token).
+// Add registers an incidental secret (a cookie value, a token) and the forms it takes on the wire.
+// Values shorter than minSecret are left alone: they would mangle ordinary text.
 func (r *Redactor) Add(secret string) {
-	if len(secret) < minSecret || r.public[secret] {
+	if len(secret) >= minSecret {
+		r.add(secret)
+	}
+}
+
+// AddPassword registers a password whatever its length, with the forms it takes on the wire: a
+// password must never show, even a short one. Only a password equal to a public name (the user
+// name) stays, since hiding it would hide the user name everywhere.
+func (r *Redactor) AddPassword(password string) {
+	if password != "" {
+		r.add(password)
+	}
+}
+
+// add registers a value and its encoded forms (JSON string, HTML, URL query and path escapes), so an
+// echo in a body, a page or a Location header is caught too.
+func (r *Redactor) add(secret string) {
+	if r.public[secret] {
 		return
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	for _, s := range r.secrets {
-		if s == secret {
-			return
+	for _, form := range encodedForms(secret) {
+		if !slices.Contains(r.secrets, form) {
+			r.secrets = append(r.secrets, form)
 		}
 	}
-	r.secrets = append(r.secrets, secret)
 	sort.Slice(r.secrets, func(i, j int) bool { return len(r.secrets[i]) > len(r.secrets[j]) })
+}
+
+func encodedForms(s string) []string {
+	forms := []string{s, html.EscapeString(s), url.QueryEscape(s), url.PathEscape(s)}
+	for _, escapeHTML := range []bool{true, false} {
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(escapeHTML)
+		enc.Encode(s)
+		quoted := strings.TrimSpace(b.String())
+		forms = append(forms, quoted[1:len(quoted)-1], strings.ReplaceAll(quoted[1:len(quoted)-1], "/", `\/`))
+	}
+	return forms
 }
 
 // String removes every known secret from s.

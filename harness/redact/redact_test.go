@@ -33,3 +33,24 @@ func TestBodyMasksPasswordMembersAndKnownSecrets(t *testing.T) {
 	assert.Equal(t, "token [redacted] in text abc", r.Body([]byte("token S3cret-pass in text abc")))
 	assert.Equal(t, `{"a":[{"client_secret":"[redacted]"}]}`, r.Body([]byte(`{"a":[{"client_secret":"x"}]}`)))
 }
+
+// A password shows in the forms a target echoes it in: JSON-escaped, HTML-escaped, URL-escaped.
+func TestPasswordsAreRedactedInEveryEncodedForm(t *testing.T) {
+	r := New("Supervisor")
+	r.AddPassword(`Zq9"quoted<pw>&/x`)
+	r.AddPassword("q7!") // short, still a password
+	for _, text := range []string{
+		`{"UserPassword":"Zq9\"quoted<pw>&/x"}`,
+		`{"UserPassword":"Zq9\"quoted\u003cpw\u003e\u0026/x"}`,
+		`{"UserPassword":"Zq9\"quoted<pw>&\/x"}`,
+		`<p>Zq9&#34;quoted&lt;pw&gt;&amp;/x</p>`,
+		`Location: /x?p=Zq9%22quoted%3Cpw%3E%26%2Fx`,
+		`echo q7! here`,
+	} {
+		got := r.String(text)
+		assert.NotContains(t, got, "quoted", text)
+		assert.NotContains(t, got, "q7!", text)
+	}
+	r.Add("abc") // an incidental short value is left alone
+	assert.Equal(t, "abc", r.String("abc"))
+}

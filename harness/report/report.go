@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -225,7 +226,7 @@ func Select(list string) ([]string, error) {
 	var out []string
 	for _, name := range strings.Split(list, ",") {
 		name = strings.TrimSpace(name)
-		if name == "" {
+		if name == "" || slices.Contains(out, name) {
 			continue
 		}
 		if _, ok := Formats[name]; !ok {

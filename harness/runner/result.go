@@ -2,6 +2,8 @@ package runner
 
 import (
 	"context"
+	"net/http"
+	"sort"
 	"time"
 
 	"github.com/svccheck/svccheck/harness/redact"
@@ -9,8 +11,13 @@ import (
 	"github.com/svccheck/svccheck/harness/wire"
 )
 
-// maxReportBody bounds a body in a report: enough to read, small enough for a CI log.
-const maxReportBody = 8 << 10
+// Bounds of what one exchange puts in a report: enough to read, small enough for a CI log, and safe
+// against a target that answers with megabytes of headers.
+const (
+	maxReportBody    = 8 << 10
+	maxReportHeaders = 64
+	maxHeaderValue   = 1 << 10
+)
 
 // runJob runs one check and turns its outcome into a redacted report result.
 func runJob(ctx context.Context, red *redact.Redactor, j job) report.Result {
@@ -34,9 +41,9 @@ func runJob(ctx context.Context, red *redact.Redactor, j job) report.Result {
 func exchange(red *redact.Redactor, ex *wire.Exchange) report.Exchange {
 	body, truncated := clip(ex.Body)
 	return report.Exchange{
-		Request: report.Request{Method: ex.Method, URL: red.String(ex.URL), Headers: red.Header(ex.ReqHeader),
+		Request: report.Request{Method: ex.Method, URL: red.String(ex.URL), Headers: clipHeaders(red.Header(ex.ReqHeader)),
 			Body: red.Body(ex.ReqBody)},
-		Response: report.Response{Status: ex.Status, Headers: red.Header(ex.Header), Body: red.Body(body),
+		Response: report.Response{Status: ex.Status, Headers: clipHeaders(red.Header(ex.Header)), Body: red.Body(body),
 			Truncated: truncated || ex.Truncated, DurationMS: ex.Duration.Milliseconds()},
 	}
 }
@@ -46,4 +53,28 @@ func clip(b []byte) ([]byte, bool) {
 		return b[:maxReportBody], true
 	}
 	return b, false
+}
+
+// clipHeaders keeps at most maxReportHeaders header lines (in name order), each cut at maxHeaderValue.
+func clipHeaders(h http.Header) http.Header {
+	names := make([]string, 0, len(h))
+	for k := range h {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	out, n := http.Header{}, 0
+	for _, k := range names {
+		for _, v := range h[k] {
+			if n == maxReportHeaders {
+				out.Add("X-Svccheck-Clipped", "more headers were left out")
+				return out
+			}
+			if len(v) > maxHeaderValue {
+				v = v[:maxHeaderValue] + "…"
+			}
+			out.Add(k, v)
+			n++
+		}
+	}
+	return out
 }

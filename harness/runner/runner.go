@@ -116,6 +116,9 @@ func execute(ctx context.Context, cfg Config, jobs []job) []report.Result {
 			defer wg.Done()
 			for i := range next {
 				res := runJob(ctx, cfg.Redactor, jobs[i])
+				if res.Verdict == string(checks.Error) && ctx.Err() != nil {
+					continue // cut short by the interrupt: not a measurement of the target
+				}
 				results[i] = &res
 				if cfg.Progress != nil {
 					progress.Lock()
@@ -137,7 +140,7 @@ feed:
 	wg.Wait()
 	var out []report.Result
 	for _, r := range results {
-		if r != nil && !(ctx.Err() != nil && r.Verdict == string(checks.Error)) {
+		if r != nil {
 			out = append(out, *r)
 		}
 	}

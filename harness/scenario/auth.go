@@ -35,7 +35,7 @@ func loginCommand() Command {
 				}
 				if *wrong {
 					id.Password = id.Password + "-wrong-" + name
-					st.red.Add(id.Password)
+					st.red.AddPassword(id.Password)
 				}
 				login(st, ts, neg, id)
 			}

@@ -31,7 +31,8 @@ go test ./scenarios/... -update                           # rewrite goldens that
 ` + "```" + `
 
 - Every scenario runs against every target, in parallel (` + "`--parallel`" + `), each with its own session and a
-  deadline of one minute. Each is one result in every report: Check ` + "`scenario`" + `, Operation the file name,
+  deadline of one minute for svccheck's commands; programs started with testscript's ` + "`exec`" + ` are killed
+  at the batch's deadline (one minute per round of ` + "`--parallel`" + ` scenarios). Each is one result in every report: Check ` + "`scenario`" + `, Operation the file name,
   its log and its HTTP exchanges (redacted).
 - A failure names file:line, the command and what differed (a diff for goldens).
 - A typo — unknown command, unknown condition, bad flag, wrong number of arguments, a missing prelude — is a

@@ -130,7 +130,11 @@ func runT(root *scriptT, p testscript.Params) (err error) {
 // params builds testscript's parameters for one target.
 func (cfg Config) params(ctx context.Context, t Target, copies, files []string) testscript.Params {
 	cond := conditionFunc(t, cfg.Identities)
+	// testscript bounds subprocesses (exec) only by one deadline for the whole batch: the time the
+	// scenarios need if each uses its full Timeout, batch by batch on the pool.
+	batches := (len(copies) + max(cfg.Parallel, 1) - 1) / max(cfg.Parallel, 1)
 	return testscript.Params{
+		Deadline:  time.Now().Add(time.Duration(batches)*cfg.Timeout + 5*time.Second),
 		Files:     copies,
 		Cmds:      cmds(),
 		Condition: cond,

@@ -69,7 +69,7 @@ type loginReply struct {
 
 // Login performs one login. Every secret it meets is registered with red before anything is recorded.
 func Login(ctx context.Context, c *wire.Client, t target.Target, id Identity, red *redact.Redactor) (*Session, *wire.Exchange, error) {
-	red.Add(id.Password)
+	red.AddPassword(id.Password)
 	body, _ := json.Marshal(map[string]string{"UserName": id.User, "UserPassword": id.Password})
 	h := http.Header{"Content-Type": {"application/json"}}
 	ex, err := c.Do(ctx, http.MethodPost, t.LoginURL(), h, body, nil)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/svccheck/svccheck/reference/charset"
@@ -245,4 +247,76 @@ func expectStatus(o *Operation) (int, error) {
 	}
 	return 0, errAt(o.Spec, o.Line, "paths."+o.Path+"."+strings.ToLower(o.Method)+".responses", CodeInvalid,
 		"declare a 2xx response, or exactly one status for an operation that always faults")
+}
+
+// misplacedExtensions refuses svccheck's extensions anywhere but on operations (and x-wcf-dictionary
+// on schemas): one put on the document, a path item, a parameter, a request body or a response
+// would otherwise be ignored without a word.
+func misplacedExtensions(s *Spec, root *yaml.Node) error {
+	check := func(where string, ext map[string]any) error {
+		for k := range ext {
+			if strings.HasPrefix(k, "x-svccheck-") || strings.HasPrefix(k, "x-wcf-") {
+				return &Error{File: s.File, Line: keyLine(root, k), Path: where + "." + k, Code: CodeExtension,
+					Msg: "svccheck's extensions belong on the operation object (docs/spec-extensions.md)"}
+			}
+		}
+		return nil
+	}
+	if err := check("$", s.Doc.Extensions); err != nil {
+		return err
+	}
+	for path, item := range s.Doc.Paths.Map() {
+		if err := check("paths."+path, item.Extensions); err != nil {
+			return err
+		}
+		for method, op := range item.Operations() {
+			if err := operationParts(check, "paths."+path+"."+strings.ToLower(method), item, op); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func operationParts(check func(string, map[string]any) error, jp string, item *openapi3.PathItem, op *openapi3.Operation) error {
+	for _, p := range append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...) {
+		if p.Value != nil {
+			if err := check(jp+".parameters."+p.Value.Name, p.Value.Extensions); err != nil {
+				return err
+			}
+		}
+	}
+	if op.RequestBody != nil && op.RequestBody.Value != nil {
+		if err := check(jp+".requestBody", op.RequestBody.Value.Extensions); err != nil {
+			return err
+		}
+	}
+	for code, r := range op.Responses.Map() {
+		if r.Value != nil {
+			if err := check(jp+".responses."+code, r.Value.Extensions); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// keyLine is the line of the first mapping key named key in the document (0 when not found).
+func keyLine(n *yaml.Node, key string) int {
+	if n == nil {
+		return 0
+	}
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return n.Content[i].Line
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if l := keyLine(c, key); l > 0 {
+			return l
+		}
+	}
+	return 0
 }

@@ -20,17 +20,25 @@ import (
 
 // LoadPaths loads the specs named on the command line: files, or directories whose *.yaml, *.yml
 // and *.json files are all loaded, in name order.
+// A file named twice (directly or through its directory) is loaded once; an operationId used by two
+// documents is refused, since results, baselines and waivers are keyed by it.
 func LoadPaths(paths []string) ([]*Spec, error) {
 	var out []*Spec
+	seen := map[string]bool{}
 	for _, p := range paths {
 		files, err := expand(p)
 		if err != nil {
 			return nil, err
 		}
 		for _, f := range files {
-			data, err := os.ReadFile(f)
+			if abs, _ := filepath.Abs(f); seen[abs] {
+				continue
+			} else {
+				seen[abs] = true
+			}
+			data, err := readSpec(f)
 			if err != nil {
-				return nil, &Error{File: f, Code: CodeRead, Msg: err.Error()}
+				return nil, err
 			}
 			s, err := Parse(f, data)
 			if err != nil {
@@ -39,7 +47,42 @@ func LoadPaths(paths []string) ([]*Spec, error) {
 			out = append(out, s)
 		}
 	}
-	return out, nil
+	return out, uniqueIDs(out)
+}
+
+// MaxSpecSize bounds one spec file; a larger one (or a device, a FIFO) is refused, not read.
+const MaxSpecSize = 32 << 20
+
+func readSpec(f string) ([]byte, error) {
+	st, err := os.Stat(f)
+	switch {
+	case err != nil:
+		return nil, &Error{File: f, Code: CodeRead, Msg: err.Error()}
+	case !st.Mode().IsRegular():
+		return nil, &Error{File: f, Code: CodeRead, Msg: "not a regular file"}
+	case st.Size() > MaxSpecSize:
+		return nil, &Error{File: f, Code: CodeRead, Msg: fmt.Sprintf("%d bytes: larger than the %d a spec may be", st.Size(), MaxSpecSize)}
+	}
+	data, err := os.ReadFile(f)
+	if err != nil {
+		return nil, &Error{File: f, Code: CodeRead, Msg: err.Error()}
+	}
+	return data, nil
+}
+
+// uniqueIDs refuses an operationId defined in two documents, naming both places.
+func uniqueIDs(specs []*Spec) error {
+	where := map[string]*Operation{}
+	for _, s := range specs {
+		for _, o := range s.Operations {
+			if prev, dup := where[o.ID]; dup {
+				return &Error{File: s.File, Line: o.Line, Code: CodeInvalid,
+					Msg: fmt.Sprintf("operationId %q is already used at %s:%d; operation IDs must be unique across specs", o.ID, prev.Spec.File, prev.Line)}
+			}
+			where[o.ID] = o
+		}
+	}
+	return nil
 }
 
 func expand(p string) ([]string, error) {
@@ -80,7 +123,7 @@ func LoadFS(fsys fs.FS, prefix string) ([]*Spec, error) {
 		}
 		out = append(out, s)
 	}
-	return out, nil
+	return out, uniqueIDs(out)
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
@@ -106,6 +149,9 @@ func Parse(name string, data []byte) (*Spec, error) {
 	}
 	sum := sha256.Sum256(data)
 	s := &Spec{File: name, Doc: doc, SHA256: hex.EncodeToString(sum[:])}
+	if err := misplacedExtensions(s, &root); err != nil {
+		return nil, err
+	}
 	lines := operationLines(&root)
 	for _, path := range doc.Paths.InMatchingOrder() {
 		item := doc.Paths.Value(path)

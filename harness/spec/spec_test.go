@@ -67,6 +67,7 @@ func TestBadSpecsNameTheirMistake(t *testing.T) {
 		{"unknown-auth.yaml", CodeExtension, 8, "cannot tell how the operation authenticates"},
 		{"syntax.yaml", CodeSyntax, 3, "not valid YAML"},
 		{"invalid.yaml", CodeInvalid, 0, "invalid OpenAPI document"},
+		{"misplaced-extension.yaml", CodeExtension, 10, "paths./rest/S/Op.get.responses.200.x-wcf-resultt: svccheck's extensions belong on the operation object"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			_, err := LoadPaths([]string{"testdata/" + tc.file})
@@ -86,4 +87,17 @@ func TestLoadPathsReadsDirectoriesAndRefusesMissingFiles(t *testing.T) {
 	assert.Len(t, all, 11)
 	_, err = LoadPaths([]string{"testdata/nope.yaml"})
 	require.ErrorContains(t, err, "testdata/nope.yaml: cannot read spec")
+}
+
+func TestOperationIDsAreUniqueAcrossSpecs(t *testing.T) {
+	_, err := LoadPaths([]string{"testdata/dup-a.yaml", "testdata/dup-b.yaml"})
+	require.ErrorContains(t, err, `testdata/dup-b.yaml:5: operationId "S.Op" is already used at testdata/dup-a.yaml:5`)
+	all, err := LoadPaths([]string{"testdata/dup-a.yaml", "testdata/dup-a.yaml", "testdata/../testdata/dup-a.yaml"})
+	require.NoError(t, err, "a file named twice is loaded once")
+	assert.Len(t, all, 1)
+}
+
+func TestSpecsMustBeRegularFiles(t *testing.T) {
+	_, err := LoadPaths([]string{"/dev/null"})
+	require.ErrorContains(t, err, "/dev/null: not a regular file")
 }

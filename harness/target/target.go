@@ -29,6 +29,9 @@ func New(raw string, f profile.Flavor) (Target, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return Target{}, fmt.Errorf("--target %q: expected an http:// or https:// site root such as https://mycreatio.example", raw)
 	}
+	if u.User != nil {
+		return Target{}, fmt.Errorf("--target: credentials in the URL are not accepted (they would show in every report); use --user and --password-env")
+	}
 	if u.RawQuery != "" || u.Fragment != "" {
 		return Target{}, fmt.Errorf("--target %q: expected a site root without query or fragment", raw)
 	}

@@ -19,6 +19,7 @@ func TestNew(t *testing.T) {
 		{"ftp://x", "", "expected an http:// or https://"},
 		{"https://x/0", "", "without /0"},
 		{"https://x/?a=1", "", "without query"},
+		{"http://bob:secret@127.0.0.1:1", "", "credentials in the URL are not accepted"},
 	} {
 		got, err := New(tc.in, profile.Net)
 		if tc.err != "" {

@@ -49,11 +49,12 @@ func New(timeout time.Duration, maxBody int64) *Client {
 		Timeout:       timeout,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		Transport: &http.Transport{
-			Proxy:                 http.ProxyFromEnvironment,
-			MaxIdleConnsPerHost:   16,
-			IdleConnTimeout:       30 * time.Second,
-			ResponseHeaderTimeout: timeout,
-			TLSHandshakeTimeout:   10 * time.Second,
+			Proxy:                  http.ProxyFromEnvironment,
+			MaxIdleConnsPerHost:    16,
+			IdleConnTimeout:        30 * time.Second,
+			ResponseHeaderTimeout:  timeout,
+			MaxResponseHeaderBytes: 64 << 10,
+			TLSHandshakeTimeout:    10 * time.Second,
 		},
 	}}
 }

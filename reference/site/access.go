@@ -290,6 +290,14 @@ func (s *Site) AnonymousNames() []string {
 				add(name)
 			}
 		}
+		// An update that replaces Web.config wipes both lists above (F12); a configuration
+		// service's .svc file with a services.config entry still says it was meant to be reached
+		// under ServiceModel/, which custom services are only for anonymous access.
+		for _, svc := range s.Netfx.Svcs {
+			if strings.HasPrefix(svc.Service, "Terrasoft.Configuration.") && s.Netfx.registered(svc.Service) {
+				add(svc.Name)
+			}
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i]) < strings.ToLower(out[j]) })
 	return out
@@ -318,4 +326,14 @@ func (s *Site) RestMaxReceivedMessageSize() int64 {
 		return b.MaxReceivedMessageSize
 	}
 	return WCFDefaultMaxReceivedMessageSize
+}
+
+// registered reports whether a service type has a <service> entry in either folder's services.config.
+func (n *Netfx) registered(serviceType string) bool {
+	for _, f := range n.Folders {
+		if f != nil && f.Service(serviceType) != nil {
+			return true
+		}
+	}
+	return false
 }

@@ -26,6 +26,8 @@ type Net struct {
 	// Elsewhere lists AnonymousRoutes found under other known sections, which this version of the
 	// host does not read.
 	Elsewhere []Setting
+	// NotObject is where AnonymousRoutes stands with a value that is not a JSON object (zero when fine).
+	NotObject Pos
 	DllConfig ConfigFile
 	// AppSettings are the appSettings of Terrasoft.WebHost.dll.config (UseCsrfToken and friends).
 	AppSettings []Setting
@@ -91,6 +93,12 @@ func (n *Net) readRoutes(root *JSONNode) {
 			}
 		}
 	}
+	if m := memberOf(root, "AnonymousRoutes"); m != nil {
+		n.Elsewhere = append(n.Elsewhere, Setting{Key: "(top level)", Present: true, Pos: Pos{AppSettingsPath, m.Line}})
+	}
+	if m := anyMember(root.Get(n.Section), "AnonymousRoutes"); m != nil && m.Value.Kind != '{' {
+		n.NotObject = Pos{AppSettingsPath, m.Line}
+	}
 	m := memberOf(root.Get(n.Section), "AnonymousRoutes")
 	if m == nil {
 		return
@@ -103,6 +111,19 @@ func (n *Net) readRoutes(root *JSONNode) {
 		}
 		n.Routes = append(n.Routes, ar)
 	}
+}
+
+// anyMember finds a member whatever its value's kind.
+func anyMember(n *JSONNode, key string) *JSONMember {
+	if n == nil || n.Kind != '{' {
+		return nil
+	}
+	for i := range n.Members {
+		if equalFoldASCII(n.Members[i].Key, key) {
+			return &n.Members[i]
+		}
+	}
+	return nil
 }
 
 // memberOf finds an object member (case-insensitive, as .NET configuration keys are).

@@ -239,7 +239,7 @@ func (n *Netfx) loadSvcs(fsys fs.FS) error {
 			continue
 		}
 		p := ServiceModelPath + "/" + e.Name()
-		b, err := fs.ReadFile(fsys, p)
+		b, err := readFile(fsys, p)
 		if err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -136,16 +137,45 @@ func isDir(fsys fs.FS, name string) bool {
 	return err == nil && st.IsDir()
 }
 
+// MaxFileSize bounds one site file: Creatio's config files are kilobytes, so anything this large is
+// a mistake (or /dev/zero) and is refused rather than read into memory.
+const MaxFileSize = 32 << 20
+
 // readOptional reads a file; a missing file yields (nil, false, nil).
 func readOptional(fsys fs.FS, name string) ([]byte, bool, error) {
-	b, err := fs.ReadFile(fsys, name)
+	b, err := readFile(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("%s: %w", name, err)
+		return nil, false, err
 	}
 	return b, true, nil
+}
+
+// readFile reads a regular file of at most MaxFileSize bytes; devices, FIFOs and huge files are
+// refused by name, so a run never blocks or exhausts memory on a bad site directory.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &ParseError{File: name, Msg: "not a regular file"}
+	}
+	if st.Size() > MaxFileSize {
+		return nil, &ParseError{File: name, Msg: fmt.Sprintf("%d bytes: larger than the %d a config file can be", st.Size(), MaxFileSize)}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err == nil && len(b) > MaxFileSize {
+		return nil, &ParseError{File: name, Msg: "grew past the size limit while being read"}
+	}
+	return b, err
 }
 
 func join(elem ...string) string { return path.Join(elem...) }

@@ -172,3 +172,15 @@ func TestAccessString(t *testing.T) {
 	assert.Equal(t, "session", AccessSession.String())
 	assert.Equal(t, "Access(42)", Access(42).String())
 }
+
+// A config file that is a device (or a FIFO, or huge) is refused by name, never read.
+func TestSiteFilesMustBeRegular(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, WriteDefault(dir, FlavorNet))
+	p := filepath.Join(dir, AppSettingsPath)
+	require.NoError(t, os.Remove(p))
+	require.NoError(t, os.Symlink("/dev/zero", p))
+	_, err := Load(dir, FlavorNet)
+	require.ErrorContains(t, err, "appsettings.json")
+	require.ErrorContains(t, err, "not a regular file")
+}
