@@ -1,14 +1,11 @@
 package interop
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/base64"
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -89,31 +86,7 @@ func runMono(t *testing.T, encs []encCase, decs []decCase) map[string]result {
 	for _, c := range decs {
 		fmt.Fprintf(&calls, "    Dec<%s>(%q, %q);\n", c.cs, c.name, base64.StdEncoding.EncodeToString([]byte(c.json)))
 	}
-	work, err := filepath.Abs("work")
-	require.NoError(t, err)
-	require.NoError(t, os.MkdirAll(work, 0o755))
-	src := filepath.Join(work, "Program.cs")
-	exe := filepath.Join(work, "Program.exe")
-	require.NoError(t, os.WriteFile(src, []byte(fmt.Sprintf(csProgram, csTypes, calls.String())), 0o644))
-	out, err := exec.Command("mcs", "-nologo", "-r:System.Runtime.Serialization.dll", "-r:System.Xml.dll",
-		"-out:"+exe, src).CombinedOutput()
-	require.NoError(t, err, "mcs: %s", out)
-	cmd := exec.Command("mono", exe)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	stdout, err := cmd.Output()
-	require.NoError(t, err, "mono: %s", stderr.String())
-	res := map[string]result{}
-	sc := bufio.NewScanner(bytes.NewReader(stdout))
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		f := strings.Split(sc.Text(), "\t")
-		require.Len(t, f, 3, "bad line %q", sc.Text())
-		b, err := base64.StdEncoding.DecodeString(f[2])
-		require.NoError(t, err)
-		res[f[0]] = result{ok: f[1] == "OK", body: b}
-	}
-	return res
+	return runMonoProgram(t, "Program", fmt.Sprintf(csProgram, csTypes, calls.String()))
 }
 
 // TestInterop is the differential test against Mono's DataContractJsonSerializer.
