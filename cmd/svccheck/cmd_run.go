@@ -26,12 +26,14 @@ import (
 // runOptions are run's flags.
 type runOptions struct {
 	target, flavor, user, passwordEnv, out, formats string
+	progress                                        string
 	specs, faults, checks                           listFlag
 	parallel                                        int
 	scenarios                                       string
 	timeout                                         time.Duration
 	gate                                            gateOptions
 	policy                                          gate.Policy
+	allSpecs                                        []*spec.Spec
 	shard                                           gate.Shard
 }
 
@@ -51,6 +53,7 @@ func runCommand() command {
 			fs.DurationVar(&o.timeout, "timeout", wire.DefaultTimeout, "timeout of one HTTP request")
 			fs.Var(&o.faults, "fault", "seed a fault in the embedded host (see 'svccheck faults'); repeatable; not with --target")
 			fs.Var(&o.checks, "check", "run only this check ID (see 'svccheck checks'); repeatable")
+			fs.StringVar(&o.progress, "progress", "plain", "per-result progress on stderr: plain (one line each) or none")
 			fs.StringVar(&o.scenarios, "scenarios", "", "also run the scenarios (*.txtar) of this directory, e.g. scenarios/ (docs/scenarios.md)")
 			o.gate.register(fs)
 			return func(ctx context.Context, env *cliEnv) int { return runRun(ctx, env, o) }
@@ -69,7 +72,14 @@ func runRun(ctx context.Context, env *cliEnv, o *runOptions) int {
 		return code
 	}
 	cfg.Progress = func(r report.Result) {
-		fmt.Fprintf(env.stderr, "%-5s %-6s %-24s %s\n", strings.ToUpper(r.Verdict), r.Target, r.Check, r.Operation)
+		if o.progress == "none" {
+			return
+		}
+		verdict := r.Verdict
+		if sev := o.policy.Severity[r.Check]; verdict == "fail" && (sev == "warning" || sev == "info") {
+			verdict = "warn" // as the gate will grade it
+		}
+		fmt.Fprintf(env.stderr, "%-5s %-6s %-24s %s\n", strings.ToUpper(verdict), r.Target, r.Check, r.Operation)
 	}
 	rep, err := runner.Run(ctx, cfg)
 	var unreachable *runner.UnreachableError
@@ -94,6 +104,9 @@ func runConfig(env *cliEnv, o *runOptions) (runner.Config, func(), int) {
 	}
 	if o.parallel < 1 {
 		return cfg, nil, usageError(env, "--parallel must be at least 1")
+	}
+	if o.progress != "plain" && o.progress != "none" {
+		return cfg, nil, usageError(env, "--progress: want plain or none, got %q", o.progress)
 	}
 	if o.timeout <= 0 {
 		return cfg, nil, usageError(env, "--timeout must be positive, e.g. 30s: without one a silent target hangs the run")
@@ -124,6 +137,7 @@ func runConfig(env *cliEnv, o *runOptions) (runner.Config, func(), int) {
 	if o.shard, err = gate.ParseShard(o.gate.shard); err != nil {
 		return cfg, nil, usageError(env, "%v", err)
 	}
+	o.allSpecs = cfg.Specs // scenarios validate against every operation, whatever the shard
 	cfg.Specs = shardSpecs(cfg.Specs, o.shard)
 	cleanup, code := targets(env, o, &cfg, password)
 	return cfg, cleanup, code

@@ -17,7 +17,7 @@ func serveCommand() command {
 	return command{name: "serve", args: "[--flavor netfx|net] [--addr HOST:PORT] [--fault NAME]...",
 		summary: "Serve the reference host: Creatio's web-service hosting on the wire, with seeded faults.",
 		flags: func(fs *flag.FlagSet) func(context.Context, *cliEnv) int {
-			flavor := fs.String("flavor", "netfx", "netfx or net")
+			flavor := fs.String("flavor", "", "netfx or net (default: the --site directory's flavor, else netfx)")
 			addr := fs.String("addr", "127.0.0.1:8080", "listen address (port 0 picks a free port)")
 			user := fs.String("user", "Supervisor", "the account's user name")
 			passwordEnv := fs.String("password-env", "", "environment variable holding the account's password (default: Supervisor)")
@@ -75,6 +75,12 @@ func waitChan(srv *host.Server) <-chan struct{} {
 
 // hostConfig turns serve's flags into a host configuration.
 func hostConfig(env *cliEnv, o serveOptions) (host.Config, int) {
+	if o.flavor == "" {
+		o.flavor = string(profile.NetFx)
+		if detected, err := site.Detect(o.site); o.site != "" && err == nil {
+			o.flavor = string(detected)
+		}
+	}
 	f, err := profile.ParseFlavor(o.flavor)
 	if err != nil {
 		return host.Config{}, usageError(env, "--flavor: %v", err)

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 
+	"github.com/svccheck/svccheck/harness/gate"
 	"github.com/svccheck/svccheck/harness/report"
 	"github.com/svccheck/svccheck/harness/runner"
 	"github.com/svccheck/svccheck/harness/scenario"
@@ -42,7 +44,8 @@ func runScenarios(ctx context.Context, env *cliEnv, o *runOptions, cfg runner.Co
 	}
 	res, err := scenario.Run(ctx, scenario.Config{Dir: o.scenarios, Targets: targets, Client: cfg.Client,
 		Identities: map[string]session.Identity{scenario.DefaultIdentity: cfg.Identity},
-		Redactor:   cfg.Redactor, Specs: cfg.Specs, Parallel: o.parallel, Progress: cfg.Progress})
+		Redactor:   cfg.Redactor, Specs: o.allSpecs, Parallel: o.parallel, Progress: cfg.Progress,
+		Pick: scenarioShard(o.scenarios, o.shard)})
 	if err != nil {
 		return usageError(env, "--scenarios: %v", err)
 	}
@@ -78,3 +81,17 @@ func scenarioTargets(o *runOptions, cfg runner.Config) ([]scenario.Target, func(
 
 // isScenario tells finish to print a scenario's failure like a check's.
 func isScenario(r report.Result) bool { return r.Check == scenario.CheckID }
+
+// scenarioShard deals the scenario files of dir to shards by file name, as operations are dealt by
+// key; nil (all files) for an unsharded run.
+func scenarioShard(dir string, sh gate.Shard) func(string) bool {
+	if sh.N == 0 {
+		return nil
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*.txtar"))
+	for i := range names {
+		names[i] = filepath.Base(names[i])
+	}
+	picked := sh.Pick(names)
+	return func(file string) bool { return picked[file] }
+}

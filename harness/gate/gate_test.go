@@ -206,3 +206,29 @@ func TestMergeOfShardsEqualsTheWhole(t *testing.T) {
 	_, err = Merge(parts)
 	assert.ErrorContains(t, err, "spec a.yaml differs")
 }
+
+// A merge must be exactly the shards of one run: a shard missing (its CI job died) or given twice
+// would let the gate pass on part of the run or count it twice.
+func TestMergeRefusesIncompleteShardSets(t *testing.T) {
+	shard := func(s string, op string) *report.Report {
+		r := &report.Report{Shard: s, Results: []report.Result{{Target: "t", Check: "c", Operation: op, Verdict: "pass"}}}
+		r.Tally()
+		return r
+	}
+	for name, tc := range map[string]struct {
+		reps []*report.Report
+		want string
+	}{
+		"missing":        {[]*report.Report{shard("1/2", "a")}, "shard 2/2 is missing"},
+		"twice":          {[]*report.Report{shard("1/2", "a"), shard("1/2", "a")}, "shard 1/2 is given twice"},
+		"mixed splits":   {[]*report.Report{shard("1/2", "a"), shard("2/3", "b")}, "different splits"},
+		"mixed kinds":    {[]*report.Report{shard("1/1", "a"), shard("", "b")}, "sharded and unsharded"},
+		"same unsharded": {[]*report.Report{shard("", "a"), shard("", "a")}, "two reports both hold"},
+	} {
+		_, err := Merge(tc.reps)
+		assert.ErrorContains(t, err, tc.want, name)
+	}
+	m, err := Merge([]*report.Report{shard("2/2", "b"), shard("1/2", "a")})
+	require.NoError(t, err)
+	assert.Equal(t, 2, m.Summary.Passed)
+}

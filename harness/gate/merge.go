@@ -14,6 +14,9 @@ func Merge(reps []*report.Report) (*report.Report, error) {
 	if len(reps) == 0 {
 		return nil, fmt.Errorf("nothing to merge")
 	}
+	if err := completeShards(reps); err != nil {
+		return nil, err
+	}
 	out := &report.Report{Tool: reps[0].Tool, Version: reps[0].Version, Started: reps[0].Started, Catalogue: reps[0].Catalogue}
 	targets, specs := map[string]int{}, map[string]int{}
 	for _, r := range reps {
@@ -98,4 +101,53 @@ func before(a, b report.Result, targets, specs map[string]int) bool {
 		return a.Operation < b.Operation
 	}
 	return a.Check < b.Check
+}
+
+// completeShards refuses a set of reports that is not exactly the shards 1..n of one run — a
+// missing shard (a CI job that died before uploading) or one merged twice would make the merged
+// report pass or count wrongly. Unsharded reports merge only when their results do not overlap.
+func completeShards(reps []*report.Report) error {
+	seen := map[int]bool{}
+	n := -1
+	for _, r := range reps {
+		sh, err := ParseShard(r.Shard)
+		if err != nil {
+			return fmt.Errorf("a report names shard %q: %v", r.Shard, err)
+		}
+		if n >= 0 && (sh.N == 0) != (n == 0) {
+			return fmt.Errorf("sharded and unsharded reports cannot be merged")
+		}
+		if n > 0 && sh.N != n {
+			return fmt.Errorf("shards of different splits (%d and %d parts) cannot be merged", n, sh.N)
+		}
+		n = sh.N
+		if n > 0 && seen[sh.I] {
+			return fmt.Errorf("shard %s is given twice", sh)
+		}
+		seen[sh.I] = true
+	}
+	for i := 1; i <= n; i++ {
+		if !seen[i] {
+			return fmt.Errorf("shard %d/%d is missing: merge all %d shards of the run", i, n, n)
+		}
+	}
+	if n == 0 {
+		return disjoint(reps)
+	}
+	return nil
+}
+
+// disjoint refuses unsharded reports that hold the same result twice (the same report merged twice).
+func disjoint(reps []*report.Report) error {
+	seen := map[string]bool{}
+	for _, r := range reps {
+		for _, res := range r.Results {
+			key := res.Target + "\x00" + res.Check + "\x00" + res.Operation
+			if seen[key] {
+				return fmt.Errorf("two reports both hold %s: merge shards of one run, or reports of different targets or specs", res.Name())
+			}
+			seen[key] = true
+		}
+	}
+	return nil
 }

@@ -179,8 +179,13 @@ func TestReproducers(t *testing.T) {
 	assert.Contains(t, Curl(withHeader, "http://h"), `-b jar.txt -H "BPMCSRF: $(awk '$6=="BPMCSRF"{print $7}' jar.txt)" -X GET 'http://h/0/rest/S/Get'`)
 	assert.NotContains(t, c, "[redacted]", "the redacted cookie is replaced by a login")
 	assert.Equal(t, "# auth-session-required on S.Post (netfx): reproducer drafted by svccheck from report.json.\n"+
-		"# Found: answered 200 OK (text/html): <b>login page</b>\ncall POST /0/rest/S/Post body.json\nstatus 401\n\n-- body.json --\n{\"name\":\"O'Brien\"}\n", Txtar(anon))
+		"# Found: answered 200 OK (text/html): <b>login page</b>\ncall POST /rest/S/Post body.json\nstatus 401\n\n-- body.json --\n{\"name\":\"O'Brien\"}\n", Txtar(anon))
 	csrfNoHeader := csrf
 	csrfNoHeader.Exchanges = []Exchange{{Request: Request{Method: "POST", URL: "http://h/0/rest/S/Post", Headers: map[string][]string{"Cookie": {"x"}}}}}
-	assert.Contains(t, Txtar(csrfNoHeader), "login\ncall --no-csrf POST /0/rest/S/Post\nstatus 401\n")
+	assert.Contains(t, Txtar(csrfNoHeader), "login\ncall --no-csrf POST /rest/S/Post\n[netfx] status 401\n[net] status 403\n")
+}
+
+func TestCodeSpansEscapeEverythingElse(t *testing.T) {
+	assert.Equal(t, "Set <code>UseCsrfToken</code> to &lt;b&gt;", string(codeSpans("Set `UseCsrfToken` to <b>")))
+	assert.Equal(t, "odd `&lt;x&gt;", string(codeSpans("odd `<x>")), "an unpaired backtick stays text")
 }

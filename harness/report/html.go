@@ -14,7 +14,25 @@ import (
 //go:embed html.tmpl
 var htmlSource string
 
+// codeSpans renders a fix text's `code` spans as <code>, escaping everything else.
+func codeSpans(s string) template.HTML {
+	parts := strings.Split(s, "`")
+	var b strings.Builder
+	for i, p := range parts {
+		if i%2 == 1 && i < len(parts)-1 {
+			b.WriteString("<code>" + template.HTMLEscapeString(p) + "</code>")
+			continue
+		}
+		if i%2 == 1 {
+			b.WriteString("`")
+		}
+		b.WriteString(template.HTMLEscapeString(p))
+	}
+	return template.HTML(b.String())
+}
+
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"code": codeSpans,
 	"short": func(s string) string {
 		if len(s) > 12 {
 			return s[:12]

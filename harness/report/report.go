@@ -160,7 +160,14 @@ func (r *Report) OK() bool {
 
 // Line is the closing line CI readers look for: "N passed, N failed" (errors count as failed).
 func (r *Report) Line() string {
-	line := fmt.Sprintf("%d passed, %d failed", r.Summary.Passed, r.Summary.Failed+r.Summary.Errors)
+	failed := r.Summary.Failed + r.Summary.Errors
+	if r.Gate != nil && r.Gate.FailOn == "warning" {
+		failed += r.Summary.Warnings // --fail-on warning: a warning fails the run, so it counts as failed
+	}
+	line := fmt.Sprintf("%d passed, %d failed", r.Summary.Passed, failed)
+	if r.Summary.Warnings > 0 {
+		line += fmt.Sprintf(", %d %s", r.Summary.Warnings, plural(r.Summary.Warnings, "warning"))
+	}
 	if r.Summary.Skipped > 0 {
 		line += fmt.Sprintf(", %d skipped", r.Summary.Skipped)
 	}
@@ -171,9 +178,16 @@ func (r *Report) Line() string {
 		line += fmt.Sprintf(", %d waived", r.Summary.Waived)
 	}
 	if r.Gate != nil && len(r.Gate.Expired) > 0 {
-		line += fmt.Sprintf(", %d expired waivers", len(r.Gate.Expired))
+		line += fmt.Sprintf(", %d expired %s", len(r.Gate.Expired), plural(len(r.Gate.Expired), "waiver"))
 	}
 	return line
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }
 
 // writeAtomic writes a file through a temporary file and a rename, so a reader (or an interrupted

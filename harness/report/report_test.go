@@ -74,7 +74,7 @@ func TestMarkdownGolden(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, WriteMarkdown(&b, sample()))
 	golden(t, "summary.md", b.Bytes())
-	assert.Contains(t, b.String(), "1 passed, 2 failed, 1 skipped")
+	assert.Contains(t, b.String(), "1 passed, 2 failed, 1 warning, 1 skipped")
 	assert.Contains(t, b.String(), `a \| b`, "pipes are escaped in table cells")
 	assert.Contains(t, b.String(), "| Terrasoft.WebApp/Web.config:38 UseCsrfToken | `DOC-CSRF-001` | UseCsrfToken is false |")
 }
@@ -93,7 +93,7 @@ func TestWriteAllIsAtomicAndRefusesUnknownFormats(t *testing.T) {
 }
 
 func TestLine(t *testing.T) {
-	assert.Equal(t, "1 passed, 2 failed, 1 skipped", sample().Line())
+	assert.Equal(t, "1 passed, 2 failed, 1 warning, 1 skipped", sample().Line())
 	r := &Report{Results: []Result{{Verdict: "pass"}}}
 	r.Tally()
 	assert.True(t, r.OK())

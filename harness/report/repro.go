@@ -97,6 +97,7 @@ func Txtar(res Result) string {
 	if u, err := url.Parse(req.URL); err == nil {
 		path = u.RequestURI()
 	}
+	path = strings.TrimPrefix(path, "/0") // scenarios write paths as .NET serves them; call adds /0 on netfx
 	call := "call"
 	if has(req.Headers, "Cookie") && !has(req.Headers, "BPMCSRF") {
 		call += " --no-csrf"
@@ -106,7 +107,10 @@ func Txtar(res Result) string {
 		b.WriteString(" body.json")
 	}
 	b.WriteString("\n")
-	if want, ok := expectedStatus[res.Check]; ok {
+	switch want, ok := expectedStatus[res.Check]; {
+	case res.Check == "csrf-header-required": // the refusal differs by flavor (creatio-wire.md §10 row 11)
+		b.WriteString("[netfx] status 401\n[net] status 403\n")
+	case ok:
 		fmt.Fprintf(&b, "status %s\n", want)
 	}
 	if req.Body != "" {

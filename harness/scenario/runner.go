@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,6 +48,9 @@ type Config struct {
 	Update bool
 	// Progress, when set, sees each result as it is made (calls are serialised).
 	Progress func(report.Result)
+	// Pick, when set, keeps only the scenario files (base names) it answers true for: the
+	// caller's shard of the suite. Every file is still linted.
+	Pick func(file string) bool
 }
 
 // Run lints every scenario (a typo is a *UsageError, nothing runs) and runs them all against every
@@ -56,6 +60,9 @@ func Run(ctx context.Context, cfg Config) ([]report.Result, error) {
 	files, err := Lint(cfg.Dir)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.Pick != nil {
+		files = slices.DeleteFunc(files, func(f string) bool { return !cfg.Pick(filepath.Base(f)) })
 	}
 	defer cfg.Client.CloseIdle() // pooled (and speculatively dialled) connections end with the run
 	tmp, err := os.MkdirTemp("", "svccheck-scenarios-")
