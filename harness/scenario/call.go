@@ -61,7 +61,7 @@ func callCommand() Command {
 					r.header.Add(strings.TrimSpace(k), strings.TrimSpace(v))
 				}
 				if len(args) == 3 {
-					r.body, r.contentType = []byte(ts.ReadFile(args[2])), *ctype
+					r.body, r.contentType = []byte(ts.ReadFile(workFile(ts, "call", args[2]))), *ctype
 					if *charset != "" {
 						enc := lookupCharset(ts, *charset)
 						b, err := enc.NewEncoder().Bytes(r.body)

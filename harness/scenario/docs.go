@@ -48,6 +48,11 @@ go test ./scenarios/... -update                           # rewrite goldens that
   run learns is registered with the run's redactor before anything is logged.
 - Shared preludes: ` + "`include prelude/login.txt`" + ` runs a file of svccheck commands from the suite directory.
   Preludes live in a subdirectory, so they are not run as scenarios themselves.
+- Files: a command's file argument (` + "`call`" + `'s body, ` + "`golden`" + `'s FILE) must be a file of the scenario's own
+  archive, archive names must stay inside its work directory, and preludes inside the suite, links
+  included: a suite reaches nothing outside itself through svccheck's commands.
+- Trust: testscript's own commands run too — ` + "`exec`" + ` starts any program. Run suites you trust, as you
+  would a test suite or a Makefile.
 
 ## Bundled suites (` + "`scenarios/`" + `)
 
@@ -59,13 +64,14 @@ go test ./scenarios/... -update                           # rewrite goldens that
 | session-expiry-relogin | F04 F22 | ` + "`session-lost`" + ` |
 | logout | F04 | ` + "`login-page-200`" + ` |
 | datacontract | F07 | ` + "`unwrapped-result`" + ` |
-| encoding | F21 | ` + "`unwrapped-result`" + ` (no charset fault yet) |
+| encoding | F21 | ` + "`unwrapped-result`" + ` |
+| charset_cp1251 | F11 F21 | ` + "`charset-binding-lost`" + ` (netfx) |
 | errors | F02 F09 F14 F17 F20 | ` + "`login-page-200`" + ` |
 
 ` + "`scenarios/scenarios_test.go`" + ` proves each row: the suite passes on the clean host in both flavors and
-fails at the expected command against its fault. Still to grow: datacontract will cover ` + "`\\/Date(…)\\/`" + `,
-DataMember names and EmitDefaultValue once the demo DataContract services exist (F08, F10); encoding will
-cover a windows-1251 / ISO-8859-1 endpoint (F11, F21) once the host serves one.
+fails at the expected command against its fault. Still to grow: datacontract could cover ` + "`\\/Date(…)\\/`" + `,
+DataMember names and EmitDefaultValue through the demo ` + "`Contact`" + ` operations (F08, F10), which the checks
+` + "`dc-*`" + ` already cover.
 
 ## Conditions
 

@@ -16,13 +16,13 @@ func goldenCommand() Command {
 	return Command{Name: "golden", Args: "FILE", MinArgs: 1, MaxArgs: 1,
 		Summary: "The last response's body (decoded with its charset) equals FILE from the scenario's archive after normalising " +
 			"volatile values: GUIDs become <guid>, \\/Date(…)\\/ becomes \\/Date(<ms>)\\/, ISO timestamps <datetime>, and every " +
-			"password and cookie value [redacted]. A mismatch shows a diff; `-update` (go test) or `--update-goldens` rewrites FILE " +
+			"password and cookie value [redacted]. A mismatch shows a diff; `-update` (go test ./scenarios/...) rewrites FILE " +
 			"inside the .txtar. The body is compared byte for byte otherwise, so WCF's \\/ escaping shows.",
 		Example: "golden echo.json\n\n-- echo.json --\n{\"EchoResult\":\"a\\/b\"}",
 		Flags: func(fs *flag.FlagSet) func(*State, *testscript.TestScript, bool, []string) {
 			return func(st *State, ts *testscript.TestScript, _ bool, args []string) {
 				got := Normalise(st.red.String(decodedBody(ts, st.lastOrFail(ts, "golden"))))
-				want, err := os.ReadFile(ts.MkAbs(args[0]))
+				want, err := os.ReadFile(workFile(ts, "golden", args[0]))
 				if err != nil && !st.update {
 					ts.Fatalf("golden: %v (add -- %s -- to the archive, or run with -update)", err, args[0])
 				}

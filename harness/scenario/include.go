@@ -51,10 +51,14 @@ type preludeLine struct {
 // one of svccheck's, so a typo in a prelude is a usage error like one in a scenario.
 func readPrelude(dir, name string) ([]preludeLine, error) {
 	clean := filepath.Clean(name)
-	if filepath.IsAbs(clean) || strings.HasPrefix(clean, "..") {
+	if !filepath.IsLocal(clean) {
 		return nil, fmt.Errorf("%s: a prelude must lie inside the suite directory", name)
 	}
-	data, err := os.ReadFile(filepath.Join(dir, clean))
+	p := filepath.Join(dir, clean)
+	if _, err := os.Lstat(p); err == nil && !within(dir, p) {
+		return nil, fmt.Errorf("%s: a prelude must lie inside the suite directory (it links outside it)", name)
+	}
+	data, err := os.ReadFile(p)
 	if err != nil {
 		return nil, err
 	}

@@ -52,6 +52,13 @@ func lintFile(dir, file string) error {
 	if err != nil {
 		return &UsageError{File: file, Msg: err.Error()}
 	}
+	var names []string
+	for _, f := range a.Files {
+		names = append(names, f.Name)
+	}
+	if err := localArchiveNames(names); err != nil {
+		return &UsageError{File: file, Msg: err.Error()}
+	}
 	for i, line := range strings.Split(string(a.Comment), "\n") {
 		if msg := lintLine(dir, line); msg != "" {
 			return &UsageError{File: file, Line: i + 1, Msg: msg}
