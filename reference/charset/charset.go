@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/transform"
+
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
@@ -131,12 +133,17 @@ func (c *Charset) Decode(b []byte) (string, error) {
 		}
 		return string(b), nil
 	}
+	if be, isUTF16 := c.utf16Order(b); isUTF16 {
+		if off := utf16Invalid(b, be); off >= 0 {
+			return "", &InvalidError{c.Name, off, clip(b[off:])}
+		}
+	}
 	out, err := c.enc.NewDecoder().Bytes(b)
 	if err != nil {
 		return "", &InvalidError{c.Name, 0, clip(b)}
 	}
-	if i := bytes.IndexRune(out, utf8.RuneError); i >= 0 && !c.encodesReplacement() {
-		off := c.offsetOf(b, i)
+	if bytes.IndexRune(out, utf8.RuneError) >= 0 && !c.encodesReplacement() {
+		off := c.offsetOf(b)
 		return "", &InvalidError{c.Name, off, clip(b[off:])}
 	}
 	return string(out), nil
@@ -200,6 +207,19 @@ func firstUnencodable(c *Charset, s string) string {
 	return s
 }
 
+// utf16Order tells a UTF-16 charset's byte order (UTF-16 without a suffix: its BOM, else big-endian).
+func (c *Charset) utf16Order(b []byte) (bigEndian, isUTF16 bool) {
+	switch strings.ToUpper(c.Name) {
+	case "UTF-16LE":
+		return false, true
+	case "UTF-16BE":
+		return true, true
+	case "UTF-16":
+		return !(len(b) >= 2 && b[0] == 0xFF && b[1] == 0xFE), true
+	}
+	return false, false
+}
+
 // encodesReplacement: a charset that can carry U+FFFD itself (the UTF-16 forms) may legitimately
 // decode to it.
 func (c *Charset) encodesReplacement() bool {
@@ -207,16 +227,61 @@ func (c *Charset) encodesReplacement() bool {
 	return err == nil
 }
 
-// offsetOf finds the input offset whose decoding produced the output byte at outIdx, by decoding
-// growing prefixes; bodies are small, so clarity beats speed here.
-func (c *Charset) offsetOf(b []byte, outIdx int) int {
-	for n := 1; n <= len(b); n++ {
-		out, _ := c.enc.NewDecoder().Bytes(b[:n])
-		if bytes.IndexRune(out, utf8.RuneError) >= 0 {
-			return n - 1
+// offsetOf finds the input offset of the first byte that decodes to U+FFFD, in one pass: the
+// decoder is fed one more byte at a time until it makes progress, so each step decodes exactly
+// one character and the step's start is the offset.
+func (c *Charset) offsetOf(b []byte) int {
+	dec := c.enc.NewDecoder()
+	dst := make([]byte, 4*utf8.UTFMax)
+	off := 0
+	for off < len(b) {
+		n, bad := step(dec, dst, b, off)
+		if bad || n == 0 {
+			return off
+		}
+		off += n
+	}
+	return off
+}
+
+// step decodes the character at b[off:], returning the bytes it took and whether it was U+FFFD.
+func step(dec transform.Transformer, dst, b []byte, off int) (int, bool) {
+	for end := off + 1; end <= len(b); end++ {
+		nDst, nSrc, err := dec.Transform(dst, b[off:end], end == len(b))
+		if nSrc > 0 {
+			return nSrc, bytes.IndexRune(dst[:nDst], utf8.RuneError) >= 0
+		}
+		if err != transform.ErrShortSrc {
+			return 0, true
 		}
 	}
-	return 0
+	return 0, true
+}
+
+// utf16Invalid returns the offset of the first code unit UTF-16 cannot decode — a lone surrogate or
+// an odd trailing byte — or -1: .NET's validating decoder refuses both, where x/text substitutes.
+func utf16Invalid(b []byte, bigEndian bool) int {
+	unit := func(i int) uint16 {
+		if bigEndian {
+			return uint16(b[i])<<8 | uint16(b[i+1])
+		}
+		return uint16(b[i+1])<<8 | uint16(b[i])
+	}
+	for i := 0; i < len(b); i += 2 {
+		if i+1 >= len(b) {
+			return i
+		}
+		switch u := unit(i); {
+		case u >= 0xD800 && u < 0xDC00:
+			if i+3 >= len(b) || unit(i+2) < 0xDC00 || unit(i+2) >= 0xE000 {
+				return i
+			}
+			i += 2
+		case u >= 0xDC00 && u < 0xE000:
+			return i
+		}
+	}
+	return -1
 }
 
 func firstInvalidUTF8(b []byte) int {

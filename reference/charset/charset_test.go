@@ -1,6 +1,7 @@
 package charset
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -83,4 +84,39 @@ func TestSameAndLabel(t *testing.T) {
 	assert.False(t, Same("utf-8", "ISO-8859-1"))
 	assert.Equal(t, "iso-8859-1", MustLookup("ISO-8859-1").Label())
 	assert.Equal(t, "utf-16LE", MustLookup("utf-16le").Label())
+}
+
+// Strict decoding is linear: a large body with a bad byte at its end is judged quickly (a former
+// version decoded growing prefixes, quadratic in the body size).
+func TestStrictDecodeOfLargeBodiesIsLinear(t *testing.T) {
+	b := append(bytes.Repeat([]byte{0xE0}, 2<<20), 0x98)
+	_, err := MustLookup("windows-1251").Decode(b)
+	var ie *InvalidError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, 2<<20, ie.Offset)
+}
+
+// UTF-16 that x/text would quietly repair — a lone surrogate, an odd trailing byte — is invalid,
+// as it is to .NET's validating decoder.
+func TestInvalidUTF16IsRefused(t *testing.T) {
+	for name, tc := range map[string]struct {
+		cs   string
+		b    []byte
+		want int
+	}{
+		"odd length LE":      {"UTF-16LE", []byte{'a', 0, 'b'}, 2},
+		"lone high LE":       {"UTF-16LE", []byte{'a', 0, 0x00, 0xD8, 'b', 0}, 2},
+		"lone low BE":        {"UTF-16BE", []byte{0, 'a', 0xDC, 0x00}, 2},
+		"high at the end BE": {"UTF-16BE", []byte{0, 'a', 0xD8, 0x3D}, 2},
+		"pair is fine LE":    {"UTF-16LE", []byte{0x3D, 0xD8, 0x00, 0xDE}, -1},
+	} {
+		_, err := MustLookup(tc.cs).Decode(tc.b)
+		if tc.want < 0 {
+			assert.NoError(t, err, name)
+			continue
+		}
+		var ie *InvalidError
+		require.ErrorAs(t, err, &ie, name)
+		assert.Equal(t, tc.want, ie.Offset, name)
+	}
 }
