@@ -2,6 +2,7 @@ package gate
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -231,4 +232,18 @@ func TestMergeRefusesIncompleteShardSets(t *testing.T) {
 	m, err := Merge([]*report.Report{shard("2/2", "b"), shard("1/2", "a")})
 	require.NoError(t, err)
 	assert.Equal(t, 2, m.Summary.Passed)
+}
+
+// A misspelt key must not widen a waiver to every operation of its check.
+func TestWaiversRefuseUnknownKeysAndBadValues(t *testing.T) {
+	for body, want := range map[string]string{
+		"waivers:\n  - check: c\n    operaton: S.Op\n    reason: r\n    expires: 2099-01-01\n": `:2: unknown key "operaton"`,
+		"waivers:\n  - check: c\n    flavor: netfxx\n    reason: r\n    expires: 2099-01-01\n": `:2: flavor "netfxx": want netfx or net`,
+		"waivers:\n  - fingerprint: nothex\n    reason: r\n    expires: 2099-01-01\n":          `:2: fingerprint "nothex": want 32 hex digits`,
+	} {
+		p := filepath.Join(t.TempDir(), "w.yaml")
+		require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+		_, err := ReadWaivers(p)
+		assert.ErrorContains(t, err, want)
+	}
 }

@@ -3,6 +3,7 @@ package gate
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -57,6 +58,9 @@ func ReadWaivers(path string) ([]Waiver, error) {
 	var out []Waiver
 	for _, n := range f.Waivers {
 		w := Waiver{File: path, Line: n.Line}
+		if err := knownKeys(n); err != nil {
+			return nil, fmt.Errorf("%s: %v", w.Where(), err)
+		}
 		if err := n.Decode(&w); err != nil {
 			return nil, fmt.Errorf("%s: %v", w.Where(), err)
 		}
@@ -68,8 +72,30 @@ func ReadWaivers(path string) ([]Waiver, error) {
 	return out, nil
 }
 
+var fingerprintRe = regexp.MustCompile(`^[0-9a-f]{32}$`)
+
+// waiverKeys are the keys a waiver may have: a misspelt one ("operaton") would otherwise widen the
+// waiver to every operation of the check.
+var waiverKeys = map[string]bool{"fingerprint": true, "check": true, "operation": true, "flavor": true, "reason": true, "expires": true}
+
+func knownKeys(n yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("a waiver is a mapping of fingerprint/check, operation, flavor, reason and expires")
+	}
+	for i := 0; i < len(n.Content); i += 2 {
+		if k := n.Content[i].Value; !waiverKeys[k] {
+			return fmt.Errorf("unknown key %q (known: check, operation, flavor, fingerprint, reason, expires)", k)
+		}
+	}
+	return nil
+}
+
 func (w *Waiver) validate() error {
 	switch {
+	case w.Flavor != "" && w.Flavor != "netfx" && w.Flavor != "net":
+		return fmt.Errorf("flavor %q: want netfx or net", w.Flavor)
+	case w.Fingerprint != "" && !fingerprintRe.MatchString(w.Fingerprint):
+		return fmt.Errorf("fingerprint %q: want 32 hex digits, as report.json has them", w.Fingerprint)
 	case w.Fingerprint == "" && w.Check == "":
 		return fmt.Errorf("a waiver names a fingerprint or a check")
 	case w.Fingerprint != "" && (w.Check != "" || w.Operation != ""):

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"html"
 	"fmt"
 	"io"
 	"sort"
@@ -88,7 +89,8 @@ func withVerdict(r *Report, verdicts ...string) []Result {
 
 // mdCell keeps table cells on one line and pipes from breaking the table.
 func mdCell(s string) string {
-	return strings.ReplaceAll(strings.Join(strings.Fields(xmlSafe(s)), " "), "|", `\|`)
+	// HTML-escaped too: GitHub renders inline HTML, and reasons can carry a hostile target's text
+	return strings.ReplaceAll(html.EscapeString(strings.Join(strings.Fields(xmlSafe(s)), " ")), "|", `\|`)
 }
 
 func writeHeaders(b *strings.Builder, prefix string, h map[string][]string) {

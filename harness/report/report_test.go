@@ -99,3 +99,14 @@ func TestLine(t *testing.T) {
 	assert.True(t, r.OK())
 	assert.Equal(t, "1 passed, 0 failed", r.Line())
 }
+
+// A hostile target's text in a reason cannot inject HTML into summary.md (GitHub renders inline HTML).
+func TestMarkdownEscapesHTML(t *testing.T) {
+	r := sample()
+	r.Results[1].Reason = `</script><img src=x onerror=alert(1)> <a href="javascript:alert(2)">x</a>`
+	var b bytes.Buffer
+	require.NoError(t, WriteMarkdown(&b, r))
+	assert.NotContains(t, b.String(), "<img")
+	assert.NotContains(t, b.String(), "<a href")
+	assert.Contains(t, b.String(), "&lt;img src=x onerror=alert(1)&gt;")
+}
