@@ -25,6 +25,8 @@ func TestExitCodes(t *testing.T) {
 		{"credentials in the target", []string{"run", "--target", "http://u:p@127.0.0.1:1", "--flavor", "net"}, exitUsage},
 		{"empty user", []string{"run", "--user", ""}, exitUsage},
 		{"stray argument to version", []string{"version", "x"}, exitUsage},
+		{"skip every check", []string{"run", "--check", "auth-login", "--skip", "auth-login"}, exitUsage},
+		{"skip an unknown check", []string{"run", "--skip", "nope"}, exitUsage},
 		{"help", []string{"help"}, exitOK},
 		{"flag help", []string{"run", "-h"}, exitOK},
 		{"serve with a bad flavor", []string{"serve", "--flavor", "x"}, exitUsage},

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,7 +28,7 @@ import (
 type runOptions struct {
 	target, flavor, user, passwordEnv, out, formats string
 	progress                                        string
-	specs, faults, checks                           listFlag
+	specs, faults, checks, skip                     listFlag
 	parallel                                        int
 	scenarios                                       string
 	timeout                                         time.Duration
@@ -53,6 +54,7 @@ func runCommand() command {
 			fs.DurationVar(&o.timeout, "timeout", wire.DefaultTimeout, "timeout of one HTTP request")
 			fs.Var(&o.faults, "fault", "seed a fault in the embedded host (see 'svccheck faults'); repeatable; not with --target")
 			fs.Var(&o.checks, "check", "run only this check ID (see 'svccheck checks'); repeatable")
+			fs.Var(&o.skip, "skip", "do not run this check ID, e.g. auth-login where wrong-password attempts could lock the account; repeatable")
 			fs.StringVar(&o.progress, "progress", "plain", "per-result progress on stderr: plain (one line each) or none")
 			fs.StringVar(&o.scenarios, "scenarios", "", "also run the scenarios (*.txtar) of this directory, e.g. scenarios/ (docs/scenarios.md)")
 			o.gate.register(fs)
@@ -128,7 +130,7 @@ func runConfig(env *cliEnv, o *runOptions) (runner.Config, func(), int) {
 	if cfg.Specs, err = loadSpecs(o.specs); err != nil {
 		return cfg, nil, usageError(env, "%v", err)
 	}
-	if cfg.Checks, err = selectChecks(o.checks); err != nil {
+	if cfg.Checks, err = selectChecks(o.checks, o.skip); err != nil {
 		return cfg, nil, usageError(env, "%v", err)
 	}
 	if o.policy, err = o.gate.policy(); err != nil {
@@ -161,17 +163,23 @@ func loadSpecs(paths []string) ([]*spec.Spec, error) {
 	return spec.LoadPaths(paths)
 }
 
-func selectChecks(ids []string) ([]checks.Check, error) {
-	if len(ids) == 0 {
-		return checks.All(), nil
+// selectChecks applies --check (only these) and --skip (all but these).
+func selectChecks(only, skip []string) ([]checks.Check, error) {
+	for flag, ids := range map[string][]string{"--check": only, "--skip": skip} {
+		for _, id := range ids {
+			if _, ok := checks.ByID(id); !ok {
+				return nil, fmt.Errorf("%s: unknown check %q (see 'svccheck checks')", flag, id)
+			}
+		}
 	}
 	var out []checks.Check
-	for _, id := range ids {
-		c, ok := checks.ByID(id)
-		if !ok {
-			return nil, fmt.Errorf("--check: unknown check %q (see 'svccheck checks')", id)
+	for _, c := range checks.All() {
+		if (len(only) == 0 || slices.Contains(only, c.ID)) && !slices.Contains(skip, c.ID) {
+			out = append(out, c)
 		}
-		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("--check and --skip leave no check to run")
 	}
 	return out, nil
 }
