@@ -5,6 +5,7 @@ package checks
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"sort"
 	"strconv"
@@ -172,6 +173,9 @@ func describe(ex *wire.Exchange) string {
 	}
 	if ct := ex.Header.Get("Content-Type"); ct != "" {
 		out += " (" + ct + ")"
+	}
+	if ex.Truncated {
+		out += fmt.Sprintf(", body cut at svccheck's %d-byte cap", len(ex.Body))
 	}
 	return out
 }

@@ -1,8 +1,8 @@
 package report
 
 import (
-	"html"
 	"fmt"
+	"html"
 	"io"
 	"sort"
 	"strings"

@@ -253,6 +253,7 @@ func (n *Netfx) loadSvcs(fsys fs.FS) error {
 // ASP.NET, and any order is fine.
 func parseSvc(p, name string, b []byte) SvcFile {
 	s := SvcFile{Name: name, Pos: Pos{p, 1}}
+	b = blankComments(b)
 	loc := directiveRe.FindSubmatchIndex(b)
 	if loc == nil {
 		return s
@@ -268,6 +269,23 @@ func parseSvc(p, name string, b []byte) SvcFile {
 		}
 	}
 	return s
+}
+
+// svcComment is an ASP.NET server-side comment: a directive inside one is not a directive.
+var svcComment = regexp.MustCompile(`(?s)<%--.*?--%>`)
+
+// blankComments replaces server-side comments with spaces (newlines kept), so positions stay true.
+func blankComments(b []byte) []byte {
+	return svcComment.ReplaceAllFunc(b, func(c []byte) []byte {
+		out := make([]byte, len(c))
+		for i, ch := range c {
+			out[i] = ' '
+			if ch == '\n' {
+				out[i] = '\n'
+			}
+		}
+		return out
+	})
 }
 
 func loadFolder(fsys fs.FS, name string) (*Folder, error) {

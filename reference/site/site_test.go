@@ -184,3 +184,13 @@ func TestSiteFilesMustBeRegular(t *testing.T) {
 	require.ErrorContains(t, err, "appsettings.json")
 	require.ErrorContains(t, err, "not a regular file")
 }
+
+// A ServiceHost directive inside a server-side comment is no directive.
+func TestSvcCommentsAreNotDirectives(t *testing.T) {
+	s := parseSvc("X.svc", "X", []byte("<%-- <%@ ServiceHost Service=\"A.B\" %> --%>\n"))
+	assert.False(t, s.Valid)
+	s = parseSvc("X.svc", "X", []byte("<%-- old --%>\n<%@ ServiceHost Language=\"C#\" Service=\"A.C\" %>\n"))
+	assert.True(t, s.Valid)
+	assert.Equal(t, "A.C", s.Service)
+	assert.Equal(t, 2, s.Pos.Line)
+}

@@ -2,7 +2,9 @@ package wcf
 
 import (
 	"net/http"
+	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/svccheck/svccheck/reference/charset"
@@ -70,7 +72,7 @@ func (t TextSettings) charsetStatus() int {
 // the first operation whose UriTemplate and method match runs; a template match under other
 // methods is 405 with Allow; a match only with a trailing slash is 307; nothing is 404.
 func (s *Service) Serve(w http.ResponseWriter, r *http.Request, opPath string, opt Options) {
-	q := r.URL.Query()
+	q := queryValues(r.URL.RawQuery)
 	var allow []string
 	redirect := false
 	for _, op := range s.Operations {
@@ -115,4 +117,41 @@ func (s *Service) invoke(w http.ResponseWriter, r *http.Request, op *Operation, 
 		return
 	}
 	writeReply(w, op, rep, opt)
+}
+
+// queryValues parses a query string as ASP.NET's UrlDecode does: a malformed escape ("%zz", a lone
+// "%") is kept as literal text instead of dropping the whole pair, as Go's url.ParseQuery does
+// (unconfirmed on a live host; it is the documented UrlDecode behaviour).
+func queryValues(raw string) url.Values {
+	out := url.Values{}
+	for _, pair := range strings.Split(raw, "&") {
+		if pair == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		out.Add(lenientUnescape(k), lenientUnescape(v))
+	}
+	return out
+}
+
+func lenientUnescape(s string) string {
+	if u, err := url.QueryUnescape(s); err == nil {
+		return u
+	}
+	var b strings.Builder
+	s = strings.ReplaceAll(s, "+", " ")
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			n, _ := strconv.ParseUint(s[i+1:i+3], 16, 8)
+			b.WriteByte(byte(n))
+			i += 2
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return ('0' <= c && c <= '9') || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')
 }

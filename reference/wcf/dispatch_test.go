@@ -167,3 +167,10 @@ func TestDefaultTemplates(t *testing.T) {
 	assert.Equal(t, "LogoutResult", (&Operation{Name: "Logout"}).ResultMember())
 	assert.Equal(t, "RedirectLocation", (&Operation{Name: "Logout", ResultName: "RedirectLocation"}).ResultMember())
 }
+
+// A malformed escape is kept as text, as ASP.NET's UrlDecode keeps it, instead of losing the parameter.
+func TestQueryKeepsMalformedEscapes(t *testing.T) {
+	for raw, want := range map[string]string{"s=a%20b": "a b", "s=%zz": "%zz", "s=100%": "100%", "s=x%41%zz+y": "xA%zz y"} {
+		assert.Equal(t, want, queryValues(raw).Get("s"), raw)
+	}
+}
