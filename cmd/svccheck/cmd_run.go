@@ -44,7 +44,7 @@ func runCommand() command {
 		flags: func(fs *flag.FlagSet) func(context.Context, *cliEnv) int {
 			o := &runOptions{}
 			fs.StringVar(&o.target, "target", "", "site root of the deployment under test, e.g. https://mycreatio.example (default: the embedded reference host)")
-			fs.StringVar(&o.flavor, "flavor", "", "netfx or net; required with --target (default without --target: both)")
+			fs.StringVar(&o.flavor, "flavor", "", "netfx, net or auto (default: auto with --target, both flavors without)")
 			fs.StringVar(&o.user, "user", "Supervisor", "user name to log in as")
 			fs.StringVar(&o.passwordEnv, "password-env", "SVCCHECK_PASSWORD", "environment variable holding the password (unset: the fresh-Creatio default)")
 			fs.Var(&o.specs, "spec", "OpenAPI file or directory; repeatable (default: the bundled specs/)")
@@ -187,7 +187,7 @@ func selectChecks(only, skip []string) ([]checks.Check, error) {
 // targets fills cfg.Targets: the given deployment, or one embedded host per flavor.
 func targets(env *cliEnv, o *runOptions, cfg *runner.Config, password string) (func(), int) {
 	flavors := profile.Flavors
-	if o.flavor != "" {
+	if o.flavor != "" && o.flavor != "auto" {
 		f, err := profile.ParseFlavor(o.flavor)
 		if err != nil {
 			return nil, usageError(env, "--flavor: %v", err)
@@ -198,12 +198,16 @@ func targets(env *cliEnv, o *runOptions, cfg *runner.Config, password string) (f
 		if len(o.faults) > 0 {
 			return nil, usageError(env, "--fault seeds faults in the embedded host; it cannot be used with --target")
 		}
-		if o.flavor == "" {
-			return nil, usageError(env, "--flavor netfx|net is required with --target")
-		}
 		t, err := target.New(o.target, flavors[0])
 		if err != nil {
 			return nil, usageError(env, "%v", err)
+		}
+		if o.flavor == "" || o.flavor == "auto" {
+			if t.Flavor, err = target.DetectFlavor(context.Background(), cfg.Client, t); err != nil {
+				return nil, usageError(env, "%v", err)
+			}
+			fmt.Fprintf(env.stderr, "svccheck: %s looks like a %s site (the /0 workspace alias %s); pass --flavor to say so\n",
+				t.Base, t.Flavor, map[profile.Flavor]string{profile.NetFx: "answers", profile.Net: "is 404"}[t.Flavor])
 		}
 		cfg.Targets = []target.Target{t}
 		return nil, exitOK

@@ -3,12 +3,15 @@
 package target
 
 import (
+	"context"
 	"fmt"
+	"net/http"
 	"net/url"
 	"sort"
 	"strings"
 
 	"github.com/svccheck/svccheck/harness/spec"
+	"github.com/svccheck/svccheck/harness/wire"
 	"github.com/svccheck/svccheck/reference/charset"
 	"github.com/svccheck/svccheck/reference/profile"
 )
@@ -83,4 +86,18 @@ func encodeQuery(q map[string]string, cs *charset.Charset) string {
 		parts[i] = url.QueryEscape(k) + "=" + v
 	}
 	return strings.Join(parts, "&")
+}
+
+// DetectFlavor tells the flavor of a deployment the way clio does, by probing the layouts: the
+// workspace alias /0 exists only on netfx, where AuthService.svc under it answers (401, F01); on net
+// /0 is 404 (creatio-wire.md §1 and §10 row 8 — a default, not a certainty: pass --flavor to be sure).
+func DetectFlavor(ctx context.Context, c *wire.Client, t Target) (profile.Flavor, error) {
+	ex, err := c.Do(ctx, http.MethodGet, t.Base+"/0/ServiceModel/AuthService.svc/Login", nil, nil, nil)
+	if err != nil && (ex == nil || ex.Status == 0) {
+		return "", fmt.Errorf("target %s is unreachable: %v", t.Base, err)
+	}
+	if ex.Status == http.StatusNotFound {
+		return profile.Net, nil
+	}
+	return profile.NetFx, nil
 }

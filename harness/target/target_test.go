@@ -1,12 +1,17 @@
 package target
 
 import (
+	"context"
+	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/svccheck/svccheck/harness/spec"
+	"github.com/svccheck/svccheck/harness/wire"
+	"github.com/svccheck/svccheck/reference/host"
 	"github.com/svccheck/svccheck/reference/profile"
 )
 
@@ -40,4 +45,20 @@ func TestURLFollowsTheFlavorLayout(t *testing.T) {
 	assert.Equal(t, "http://h/ServiceModel/AuthService.svc/Login", fx.LoginURL())
 	root := &spec.Operation{Route: spec.RouteRoot, Example: spec.Example{Path: "/ServiceModel/AuthService.svc/Login"}}
 	assert.Equal(t, fx.LoginURL(), fx.URL(root))
+}
+
+func TestDetectFlavorProbesTheWorkspaceAlias(t *testing.T) {
+	for _, f := range profile.Flavors {
+		h, err := host.New(host.Config{Flavor: f})
+		require.NoError(t, err)
+		srv := httptest.NewServer(h)
+		tg, err := New(srv.URL, "")
+		require.NoError(t, err)
+		got, err := DetectFlavor(context.Background(), wire.New(time.Second, 1<<20), tg)
+		srv.Close()
+		require.NoError(t, err)
+		assert.Equal(t, f, got)
+	}
+	_, err := DetectFlavor(context.Background(), wire.New(time.Second, 1<<20), Target{Base: "http://127.0.0.1:1"})
+	assert.ErrorContains(t, err, "unreachable")
 }
