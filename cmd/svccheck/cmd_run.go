@@ -77,11 +77,8 @@ func runRun(ctx context.Context, env *cliEnv, o *runOptions) int {
 		if o.progress == "none" {
 			return
 		}
-		verdict := r.Verdict
-		if sev := o.policy.Severity[r.Check]; verdict == "fail" && (sev == "warning" || sev == "info") {
-			verdict = "warn" // as the gate will grade it
-		}
-		fmt.Fprintf(env.stderr, "%-5s %-6s %-24s %s\n", strings.ToUpper(verdict), r.Target, r.Check, r.Operation)
+		o.policy.Grade(&r) // a copy: the report is graded once more, with the rest of the gate
+		fmt.Fprintf(env.stderr, "%-5s %-6s %-24s %s\n", strings.ToUpper(r.Verdict), r.Target, r.Check, r.Operation)
 	}
 	rep, err := runner.Run(ctx, cfg)
 	var unreachable *runner.UnreachableError

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -197,19 +199,11 @@ func bareProbe(op *spec.Operation) []byte {
 	if json.Unmarshal(op.Example.Body, &members) != nil || len(members) == 0 {
 		return nil
 	}
-	first := members[sorted(keysOf(members))[0]]
+	first := members[slices.Sorted(maps.Keys(members))[0]]
 	if bytes.HasPrefix(bytes.TrimSpace(first), []byte("{")) {
 		return nil
 	}
 	return first
-}
-
-func keysOf(m map[string]json.RawMessage) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }
 
 // requiredPath finds the first required property of the JSON request schema, depth first: the
@@ -232,20 +226,12 @@ func firstRequired(s *openapi3.Schema, path []string, depth int) []string {
 	if len(s.Required) > 0 {
 		return append(append([]string(nil), path...), s.Required[0])
 	}
-	for _, name := range sortedProps(s) {
+	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
 		if p := firstRequired(s.Properties[name].Value, append(path, name), depth+1); p != nil {
 			return p
 		}
 	}
 	return nil
-}
-
-func sortedProps(s *openapi3.Schema) []string {
-	out := make([]string, 0, len(s.Properties))
-	for k := range s.Properties {
-		out = append(out, k)
-	}
-	return sorted(out)
 }
 
 // dropMember deletes the member at path from a decoded JSON value.

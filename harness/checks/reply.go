@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"mime"
+	"slices"
 	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -128,7 +130,7 @@ func decodeReply(ctx context.Context, env *Env, op *spec.Operation) (*jsonReply,
 		name, found := op.ResultMember, false
 		r.value, found = obj[name]
 		if !found && len(obj) == 1 {
-			name = keys(obj)[0] // a renamed wrapper is wcf-reply-shape's finding; judge what is inside
+			name = slices.Sorted(maps.Keys(obj))[0] // a renamed wrapper is wcf-reply-shape's finding; judge what is inside
 			r.value, found = obj[name], true
 		}
 		if !found {

@@ -4,8 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"mime"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/svccheck/svccheck/harness/spec"
@@ -43,7 +44,7 @@ func checkReplyShape(ctx context.Context, env *Env, op *spec.Operation) Outcome 
 	obj, isObj := value.(map[string]any)
 	want := append([]string{op.ResultMember}, op.OutParams...)
 	if op.BodyStyle.WrapsResponse() {
-		if got := keys(obj); !isObj || strings.Join(got, ",") != strings.Join(sorted(want), ",") {
+		if got := slices.Sorted(maps.Keys(obj)); !isObj || !slices.Equal(got, slices.Sorted(slices.Values(want))) {
 			return fail(fmt.Sprintf("the operation is %s, so the reply must be an object with exactly %s; got %s: clients reading response.%s get nothing (F07)",
 				op.BodyStyle, strings.Join(want, ", "), shapeOf(value), op.ResultMember), ex)
 		}
@@ -78,26 +79,11 @@ func checkContentType(ctx context.Context, env *Env, op *spec.Operation) Outcome
 	return pass("Content-Type "+ct, ex)
 }
 
-func keys(m map[string]any) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sorted(s []string) []string {
-	out := append([]string(nil), s...)
-	sort.Strings(out)
-	return out
-}
-
 // shapeOf describes a JSON value briefly for a reason text.
 func shapeOf(v any) string {
 	switch x := v.(type) {
 	case map[string]any:
-		return "an object with members " + strings.Join(keys(x), ", ")
+		return "an object with members " + strings.Join(slices.Sorted(maps.Keys(x)), ", ")
 	case []any:
 		return "an array"
 	case string:

@@ -55,6 +55,10 @@ func Apply(rep *report.Report, p Policy) {
 	rep.Tally()
 }
 
+// Grade applies the policy's severity overrides to one result, as Apply does; progress lines use it
+// so what streams by says what the report will.
+func (p Policy) Grade(res *report.Result) { applySeverity(res, p.Severity) }
+
 func applySeverity(res *report.Result, overrides map[string]string) {
 	if sev, ok := overrides[res.Check]; ok {
 		res.Severity = sev

@@ -2,6 +2,7 @@ package gate
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/svccheck/svccheck/harness/report"
@@ -72,20 +73,11 @@ func mergeGate(acc, g *report.Gate) *report.Gate {
 	}
 	acc.Blocking += g.Blocking
 	for _, e := range g.Expired {
-		if !contains(acc.Expired, e) {
+		if !slices.Contains(acc.Expired, e) {
 			acc.Expired = append(acc.Expired, e)
 		}
 	}
 	return acc
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // before orders results as a run makes them: target, spec, operation line, operation, check.

@@ -18,24 +18,41 @@ func StartEmbedded(f profile.Flavor, fs faults.Set, users map[string]string) (ta
 
 // StartHost is StartEmbedded for any host configuration (a site directory, a profile).
 func StartHost(cfg host.Config) (target.Target, func(), error) {
-	f := cfg.Flavor
-	h, err := host.New(cfg)
+	e, err := Embed(cfg)
 	if err != nil {
 		return target.Target{}, nil, err
+	}
+	return e.Target, e.Stop, nil
+}
+
+// Embedded is a running in-process reference host: its target, the host itself (for scenario
+// commands that act on the server, such as ending a session) and how to stop it.
+type Embedded struct {
+	Target target.Target
+	Host   *host.Host
+	Stop   func()
+}
+
+// Embed starts a host of cfg on a free loopback port, labelled by its flavor.
+func Embed(cfg host.Config) (*Embedded, error) {
+	h, err := host.New(cfg)
+	if err != nil {
+		return nil, err
 	}
 	srv, err := host.Start("127.0.0.1:0", h)
 	if err != nil {
-		return target.Target{}, nil, err
+		return nil, err
 	}
-	t, err := target.New(srv.URL, f)
-	if err != nil {
-		return target.Target{}, nil, err
-	}
-	t.Label = string(f)
 	stop := func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		srv.Close(ctx)
 	}
-	return t, stop, nil
+	t, err := target.New(srv.URL, cfg.Flavor)
+	if err != nil {
+		stop()
+		return nil, err
+	}
+	t.Label = string(cfg.Flavor)
+	return &Embedded{Target: t, Host: h, Stop: stop}, nil
 }

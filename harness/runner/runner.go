@@ -81,7 +81,7 @@ func Run(ctx context.Context, cfg Config) (*report.Report, error) {
 // reachable sends one request to the site root: any HTTP answer will do.
 func reachable(ctx context.Context, c *wire.Client, t target.Target) error {
 	ex, err := c.Do(ctx, "GET", t.Base+"/", nil, nil, nil)
-	if err != nil && wire.Unreachable(err) && (ex == nil || ex.Status == 0) {
+	if wire.NoAnswer(ex, err) {
 		return &UnreachableError{Target: t.Label, Err: err} // no status line at all; a slow body still answered
 	}
 	return nil

@@ -93,7 +93,7 @@ func encodeQuery(q map[string]string, cs *charset.Charset) string {
 // /0 is 404 (creatio-wire.md §1 and §10 row 8 — a default, not a certainty: pass --flavor to be sure).
 func DetectFlavor(ctx context.Context, c *wire.Client, t Target) (profile.Flavor, error) {
 	ex, err := c.Do(ctx, http.MethodGet, t.Base+"/0/ServiceModel/AuthService.svc/Login", nil, nil, nil)
-	if err != nil && (ex == nil || ex.Status == 0) {
+	if wire.NoAnswer(ex, err) {
 		return "", fmt.Errorf("target %s is unreachable: %v", t.Base, err)
 	}
 	if ex.Status == http.StatusNotFound {

@@ -90,9 +90,9 @@ func (c *Client) Do(ctx context.Context, method, url string, header http.Header,
 // CloseIdle releases pooled connections at the end of a run, so no goroutine outlives it.
 func (c *Client) CloseIdle() { c.http.CloseIdleConnections() }
 
-// Unreachable reports whether err means the target could not be reached at all (as opposed to a
-// misbehaving answer), which ends a run with exit code 2.
-func Unreachable(err error) bool {
-	var netErr interface{ Timeout() bool }
-	return err != nil && !errors.Is(err, context.Canceled) && (errors.As(err, &netErr) || isDial(err))
+// NoAnswer reports whether a request got no status line at all — the target is unreachable —
+// as opposed to an answer that was slow or cut short (which is the target's finding, not a reason
+// to stop the run).
+func NoAnswer(ex *Exchange, err error) bool {
+	return err != nil && (ex == nil || ex.Status == 0) && !errors.Is(err, context.Canceled)
 }

@@ -44,14 +44,15 @@ func TestTimeoutsAndUnreachableTargets(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { <-block }))
 	defer srv.Close()
 	defer close(block)
-	_, err := New(50*time.Millisecond, 100).Do(context.Background(), "GET", srv.URL, nil, nil, nil)
+	ex, err := New(50*time.Millisecond, 100).Do(context.Background(), "GET", srv.URL, nil, nil, nil)
 	require.Error(t, err)
-	assert.True(t, Unreachable(err), "a timeout counts as unreachable: %v", err)
+	assert.True(t, NoAnswer(ex, err), "no status line before the timeout: %v", err)
 
 	dead := httptest.NewServer(http.NotFoundHandler())
 	url := dead.URL
 	dead.Close()
-	_, err = New(time.Second, 100).Do(context.Background(), "GET", url, nil, nil, nil)
-	assert.True(t, Unreachable(err), "%v", err)
-	assert.False(t, Unreachable(context.Canceled))
+	ex, err = New(time.Second, 100).Do(context.Background(), "GET", url, nil, nil, nil)
+	assert.True(t, NoAnswer(ex, err), "%v", err)
+	assert.False(t, NoAnswer(nil, context.Canceled))
+	assert.False(t, NoAnswer(&Exchange{Status: 200}, assert.AnError), "a status line is an answer, however slow the body")
 }

@@ -69,13 +69,6 @@ func (s *sessionStore) remove(token string) {
 	}
 }
 
-// expireAll ends every session, as an application-pool recycle does; scenarios use it.
-func (s *sessionStore) expireAll() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.byToken = map[string]*session{}
-	s.order.Init()
-}
 
 func (s *sessionStore) len() int {
 	s.mu.Lock()

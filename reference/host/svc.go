@@ -31,9 +31,9 @@ func (h *Host) svcRoute(w http.ResponseWriter, r *http.Request, name, op string)
 		}
 		h.authenticated(w, r, routeSvc, func(*session) { notFound(w, http.StatusNotFound) })
 	case site.AccessBroken:
-		activationError(w, ep.Reason)
+		wcf.ActivationError(w, ep.Reason)
 	case site.AccessSOAP:
-		unsupportedMediaType(w)
+		wcf.UnsupportedMediaType(w)
 	default:
 		h.authenticated(w, r, routeSvc, func(*session) { h.serveSvc(w, r, svc, ep, op) })
 	}
@@ -67,7 +67,7 @@ func (h *Host) resolveSvc(name string) (*wcf.Service, site.Endpoint) {
 func (h *Host) serveSvc(w http.ResponseWriter, r *http.Request, svc *wcf.Service, ep site.Endpoint, op string) {
 	if svc == nil {
 		if h.flavor == profile.NetFx {
-			activationError(w, "The type '"+ep.ServiceType+"', provided as the Service attribute value in the ServiceHost directive, could not be found.")
+			wcf.ActivationError(w, "The type '"+ep.ServiceType+"', provided as the Service attribute value in the ServiceHost directive, could not be found.")
 			return
 		}
 		notFound(w, http.StatusNotFound)
@@ -76,19 +76,3 @@ func (h *Host) serveSvc(w http.ResponseWriter, r *http.Request, svc *wcf.Service
 	h.limitBody(w, r, ep.MaxReceivedMessageSize)
 	h.serveWith(w, r, svc, op, h.endpointText(ep))
 }
-
-// activationError is ASP.NET's 500 page when WCF cannot open the service host (status unconfirmed, §5.2).
-func activationError(w http.ResponseWriter, reason string) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusInternalServerError)
-	w.Write([]byte("<html><head><title>Server Error in '/0' Application.</title></head><body><h1>Server Error in '/0' Application.</h1><h2><i>" +
-		xmlEscape(reason) + "</i></h2></body></html>\n"))
-}
-
-// unsupportedMediaType is a SOAP endpoint's answer to JSON (F15): it expects text/xml.
-func unsupportedMediaType(w http.ResponseWriter) {
-	w.WriteHeader(http.StatusUnsupportedMediaType)
-	w.Write([]byte("Cannot process the message because the content type 'application/json' was not the expected type 'text/xml; charset=utf-8'."))
-}
-
-var xmlEscape = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace

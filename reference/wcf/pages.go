@@ -49,3 +49,18 @@ func RequestError(w http.ResponseWriter, err error) {
 	}
 	errorPage(w, http.StatusBadRequest, "Request Error", text)
 }
+
+// ActivationError is ASP.NET's 500 page when WCF cannot open the service host: a missing
+// services.config entry, an unresolved binding (creatio-wire.md §5.2; status unconfirmed).
+func ActivationError(w http.ResponseWriter, reason string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusInternalServerError)
+	fmt.Fprintf(w, "<html><head><title>Server Error in '/0' Application.</title></head><body><h1>Server Error in '/0' Application.</h1><h2><i>%s</i></h2></body></html>\n",
+		xmlText.Replace(reason))
+}
+
+// UnsupportedMediaType is a SOAP endpoint's answer to JSON (F15): it expects text/xml.
+func UnsupportedMediaType(w http.ResponseWriter) {
+	w.WriteHeader(http.StatusUnsupportedMediaType)
+	fmt.Fprint(w, "Cannot process the message because the content type 'application/json' was not the expected type 'text/xml; charset=utf-8'.")
+}
