@@ -94,7 +94,6 @@ func New(c Config) (*Host, error) {
 // Flavor is the flavor the host imitates.
 func (h *Host) Flavor() profile.Flavor { return h.flavor }
 
-
 // EndSession ends the one login whose .ASPXAUTH value is token, as its idle timeout would, so a
 // scenario can expire its own session without ending those of scenarios running beside it.
 func (h *Host) EndSession(token string) { h.sessions.remove(token) }

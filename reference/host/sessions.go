@@ -69,7 +69,6 @@ func (s *sessionStore) remove(token string) {
 	}
 }
 
-
 func (s *sessionStore) len() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
